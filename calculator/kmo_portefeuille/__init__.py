@@ -1,0 +1,8 @@
+"""Rules of the Flemish kmo-portefeuille: company size, eligibility and support by application date.
+
+Standard library only, so the same package runs in CPython and in Pyodide.
+"""
+
+from .contract import evaluate
+
+__all__ = ["evaluate"]

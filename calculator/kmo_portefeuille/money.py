@@ -1,0 +1,69 @@
+"""Decimal amounts: rounding to cents, and Dutch (Belgian) display of euro, percent and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def plain(amount: Decimal) -> str:
+    """Machine form for the JSON response: '4500.00'."""
+    return f"{cents(amount):.2f}"
+
+
+def percent(rate: Decimal) -> str:
+    """'30', '12.5': no trailing zeros."""
+    text = f"{rate.normalize():f}"
+    return text
+
+
+def euro(amount: Decimal) -> str:
+    """Belgian display: '€ 7.500,00'."""
+    amount = cents(amount)
+    sign = "-" if amount < 0 else ""
+    whole, _, frac = f"{abs(amount):.2f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"{sign}€ {'.'.join(groups)},{frac}"
+
+
+def whole_euro(amount: Decimal) -> str:
+    """'€ 10.000' for ceilings in tables and sentences."""
+    text = euro(amount)
+    return text[:-3] if text.endswith(",00") else text
+
+
+def number(value: Decimal) -> str:
+    """'12,5' or '10.000' for staff counts and figures."""
+    value = value.normalize()
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = ".".join(groups) or "0"
+    if frac:
+        text += "," + frac
+    return ("-" if value < 0 else "") + text
+
+
+def percent_nl(rate: Decimal) -> str:
+    return number(rate) + "%"
+
+
+def long_date(day: date) -> str:
+    """'1 februari 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

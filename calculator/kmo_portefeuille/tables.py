@@ -1,0 +1,148 @@
+"""The site's tables of rates, caps, ceilings, minimums, themes and changes, straight from the
+parameter data, so a page and the calculator can never disagree. Cells are Markdown-safe text."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from . import catalog
+from .money import long_date, number, percent_nl, whole_euro
+from .parameters import Parameters, load
+
+TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas")
+
+
+def table(name: str, params: Parameters | None = None, on: date | None = None) -> dict:
+    """{"caption", "headers", "rows", "notes"} for one of TABLE_NAMES (KeyError otherwise)."""
+    if name not in TABLE_NAMES:
+        raise KeyError(f"onbekende tabel '{name}'; kies uit {', '.join(TABLE_NAMES)}")
+    params = params or load()
+    return _BUILDERS[name](params, on or date.today())
+
+
+def _link(params: Parameters, source_id: str) -> str:
+    source = params.source(source_id)
+    title = source["title"].replace("|", "/").replace("[", "(").replace("]", ")")
+    return f"[{title}]({source['url']})"
+
+
+def _notes(params: Parameters, entries) -> list[str]:
+    return [f"Vanaf {long_date(e.start)}: {e.note}" for e in entries if e.note]
+
+
+def _rates(params: Parameters, on: date) -> dict:
+    rows, entries = [], []
+    for scheme in params.rate_schemes():
+        services = " en ".join(catalog.SERVICES[s].lower() for s in scheme["services"])
+        for entry in scheme["entries"]:
+            entries.append(entry)
+            rows.append((entry.start, [
+                long_date(entry.start),
+                f"{scheme['label']} ({services})",
+                percent_nl(Decimal(entry.value["klein"])),
+                percent_nl(Decimal(entry.value["middelgroot"])),
+                _link(params, entry.source),
+            ]))
+    rows.sort(key=lambda row: row[0])
+    return {
+        "caption": "Steunpercentages volgens de datum waarop je de aanvraag indient",
+        "headers": ["Aanvragen vanaf", "Tarief", "Kleine onderneming", "Middelgrote onderneming", "Bron"],
+        "rows": [cells for _, cells in rows],
+        "notes": ["Een tarief geldt tot het volgende in de tabel het vervangt; een verhoogd tarief voor een thema "
+                  "gaat voor op het standaardtarief."] + _notes(params, sorted(entries, key=lambda e: e.start)),
+    }
+
+
+def _caps(params: Parameters, on: date) -> dict:
+    entries = params.entries("annual_cap")
+    return {
+        "caption": "Maximale steun per kalenderjaar en per onderneming",
+        "headers": ["Aanvragen vanaf", "Kleine onderneming", "Middelgrote onderneming", "Bron"],
+        "rows": [[long_date(e.start), whole_euro(Decimal(e.value["klein"])), whole_euro(Decimal(e.value["middelgroot"])),
+                  _link(params, e.source)] for e in entries],
+        "notes": _notes(params, entries),
+    }
+
+
+def _minimums(params: Parameters, on: date) -> dict:
+    entries = params.entries("minimum_cost")
+    return {
+        "caption": "Minimale kostprijs van een dienst (exclusief btw)",
+        "headers": ["Vanaf", "Opleiding", "Advies", "Bron"],
+        "rows": [[long_date(e.start), whole_euro(Decimal(e.value["opleiding"])), whole_euro(Decimal(e.value["advies"])),
+                  _link(params, e.source)] for e in entries],
+        "notes": _notes(params, entries),
+    }
+
+
+def _sizes(params: Parameters, on: date) -> dict:
+    ceilings = params.entry_at("size_ceilings", on)
+    group = params.entry_at("group_thresholds", on)
+    names = {"micro": "Micro (telt als klein)", "klein": "Klein", "middelgroot": "Middelgroot"}
+    rows = [[
+        names[c["category"]],
+        f"minder dan {number(Decimal(c['staff_below']))}",
+        f"hoogstens {whole_euro(Decimal(c['turnover_max']))}",
+        f"hoogstens {whole_euro(Decimal(c['balance_sheet_total_max']))}",
+    ] for c in ceilings.value]
+    rows.append(["Groot: komt niet in aanmerking", "alle andere gevallen", "", ""])
+    thresholds = group.value
+    return {
+        "caption": "Grootte van een onderneming volgens de Europese kmo-definitie",
+        "headers": ["Categorie", "Personeel (VTE)", "Jaaromzet", "of balanstotaal"],
+        "rows": rows,
+        "notes": [
+            ceilings.note,
+            f"Partnerondernemingen (een belang vanaf {percent_nl(Decimal(thresholds['partner_from_percent']))} tot en met "
+            f"{percent_nl(Decimal(thresholds['linked_above_percent']))}) tellen mee naar verhouding van het belang; "
+            f"verbonden ondernemingen (meer dan {percent_nl(Decimal(thresholds['linked_above_percent']))} of zeggenschap) "
+            "tellen volledig mee.",
+            group.note,
+            f"Bron: {_link(params, ceilings.source)}.",
+        ],
+    }
+
+
+def _timeline(params: Parameters, on: date) -> dict:
+    found = []
+    for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "deadlines"):
+        found += params.entries(name)
+    for scheme in params.rate_schemes():
+        found += scheme["entries"]
+    changes = sorted((e for e in found if e.change), key=lambda e: e.start)
+    return {
+        "caption": "Wat veranderde wanneer",
+        "headers": ["Datum", "Wat veranderde", "Bron"],
+        "rows": [[long_date(e.start), e.change, _link(params, e.source)] for e in changes],
+        "notes": [],
+    }
+
+
+def _themes(params: Parameters, on: date) -> dict:
+    from .subsidy import theme_qualifies, themes_allowed
+
+    parents = catalog.theme_parents(params)
+    allowed = {service: themes_allowed(params, service=service, on=on) for service in catalog.SERVICES}
+    rows = []
+    for theme in catalog.themes(params):
+        label = theme["label"] if theme["parent"] is None else f"{theme['label']} (onderdeel van {catalog.theme_labels(params)[theme['parent']]})"
+        rows.append([label] + [
+            "ja" if theme_qualifies(allowed[s][0], theme["value"], parents) else "nee" for s in catalog.SERVICES
+        ])
+    return {
+        "caption": f"Welke onderwerpen in aanmerking komen (stand op {long_date(on)})",
+        "headers": ["Thema", "Opleiding", "Advies"],
+        "rows": rows,
+        "notes": [f"Bron: {_link(params, params.entry_at('eligible_themes', on).source)}."],
+    }
+
+
+_BUILDERS = {
+    "tarieven": _rates,
+    "plafonds": _caps,
+    "minimums": _minimums,
+    "grootte": _sizes,
+    "tijdlijn": _timeline,
+    "themas": _themes,
+}

@@ -1,0 +1,27 @@
+"""Re-record the request/response pairs after a deliberate rule change: python tests/cases/record.py
+
+The pairs pin the contract: CPython, Pyodide under Node and the browser page must all give these.
+"""
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[1] / "calculator"))
+
+from kmo_portefeuille import evaluate  # noqa: E402
+
+TODAY = date(2026, 11, 27)  # requests all carry a date; this only guards against a forgotten one
+
+
+def main() -> None:
+    cases = json.loads((HERE / "requests.json").read_text(encoding="utf-8"))
+    recorded = [{"name": c["name"], "request": c["request"], "response": evaluate(c["request"], today=TODAY)} for c in cases]
+    (HERE / "recorded.json").write_text(json.dumps(recorded, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(recorded)} pairs recorded")
+
+
+if __name__ == "__main__":
+    main()

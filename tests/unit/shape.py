@@ -1,0 +1,23 @@
+"""What every response must look like, whatever the request."""
+
+import json
+
+MONEY_KEYS = ("support", "own_share", "cap_remaining", "cap", "cost", "received")
+
+
+def assert_valid_shape(response):
+    assert isinstance(response, dict)
+    assert json.loads(json.dumps(response, allow_nan=False)) == response
+    assert "internal_error" not in response, response
+    assert isinstance(response["ok"], bool)
+    if not response["ok"]:
+        assert response["errors"], response
+        for error in response["errors"]:
+            assert set(error) == {"field", "message"} and error["field"] and error["message"]
+        return
+    assert response["size"] in {"klein", "middelgroot", "groot"}
+    assert isinstance(response["eligible"], bool)
+    for key in MONEY_KEYS:
+        whole, dot, cents = response[key].partition(".")
+        assert whole.isdigit() and dot == "." and len(cents) == 2 and cents.isdigit(), (key, response[key])
+    assert response["reasons"] and all(r["code"] and r["message"] for r in response["reasons"])

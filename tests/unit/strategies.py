@@ -1,0 +1,48 @@
+"""Hypothesis strategies for requests: well-formed ones and arbitrary JSON."""
+
+from hypothesis import strategies as st
+
+from kmo_portefeuille import catalog
+from kmo_portefeuille.parameters import load
+
+THEMES = [t["value"] for t in catalog.themes(load())]
+
+dates = st.dates(min_value=__import__("datetime").date(2016, 4, 1), max_value=__import__("datetime").date(2030, 12, 31)).map(str)
+money = st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False).map(str)
+belgian_money = money.map(lambda s: s.replace(".", ","))
+amounts = st.one_of(money, belgian_money, st.integers(0, 10**9), st.floats(0, 1e9, allow_nan=False))
+shares = st.integers(0, 100)
+figures = st.fixed_dictionaries({"fte": st.integers(0, 400), "turnover": amounts, "balance_sheet_total": amounts})
+holdings = st.lists(figures.flatmap(lambda f: shares.map(lambda s: {**f, "share": s})), max_size=3)
+
+companies = st.one_of(
+    st.fixed_dictionaries({"size": st.sampled_from(["klein", "middelgroot"])}),
+    figures.flatmap(lambda f: st.fixed_dictionaries(
+        {}, optional={"previous": figures, "partners": holdings, "linked": holdings, "public_share": shares}
+    ).map(lambda extra: {**f, **extra})),
+)
+
+valid_requests = st.fixed_dictionaries({
+    "date": dates,
+    "service": st.sampled_from(["opleiding", "advies"]),
+    "theme": st.sampled_from(THEMES),
+    "cost": amounts,
+    "received": amounts,
+    "company": companies,
+})
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+KEYS = ["date", "service", "theme", "cost", "received", "company", "checklist", "size", "fte", "partners",
+        "linked", "previous", "public_share", "turnover", "balance_sheet_total", "share"]
+keyed = st.dictionaries(st.sampled_from(KEYS), json_values, max_size=8)
+# Arbitrary JSON, JSON shaped like a request, and valid requests with one field replaced by junk.
+any_requests = st.one_of(
+    json_values,
+    keyed,
+    keyed.map(lambda d: {**d, "company": d}),
+    st.tuples(valid_requests, keyed).map(lambda pair: {**pair[0], **pair[1]}),
+)

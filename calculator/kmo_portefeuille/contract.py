@@ -89,7 +89,6 @@ def _evaluate(request, params: Parameters, today: date) -> dict:
 
     rate = subsidy.rate(params, service=service, theme=theme, size=size, on=on) if size != "groot" else None
     if rate:
-        reasons.append(_rate_reason(params, rate, size))
         minimum, minimum_entry = subsidy.minimum_cost(params, service=service, on=on)
         if cost < minimum:
             reasons.append(reason(
@@ -108,13 +107,14 @@ def _evaluate(request, params: Parameters, today: date) -> dict:
             blocking=True,
         ))
 
-    eligible = not any(r["blocking"] for r in reasons)
-    percent_applied = rate.percent if (eligible and rate) else Decimal(0)
+    eligible = rate is not None and not any(r["blocking"] for r in reasons)
+    percent_applied = rate.percent if eligible else Decimal(0)
     amounts = subsidy.support(cost=cost, percent=percent_applied, cap=cap, received=received)
     granted = amounts.support if eligible else Decimal(0)
     remaining_after = amounts.remaining_before - granted
     deadlines = _deadlines(params, on) if eligible else []
     if eligible:
+        reasons.append(_rate_reason(params, rate, size))
         reasons.append(_cap_reason(cap, cap_entry, received, granted, remaining_after, amounts.limited_by_cap))
         reasons += [reason(f"termijn_{d['code']}", d["message"]) for d in deadlines]
 

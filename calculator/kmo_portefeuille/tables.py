@@ -23,8 +23,8 @@ def table(name: str, params: Parameters | None = None, on: date | None = None) -
 
 def _link(params: Parameters, source_id: str) -> str:
     source = params.source(source_id)
-    title = source["title"].replace("|", "/").replace("[", "(").replace("]", ")")
-    return f"[{title}]({source['url']})"
+    label = source["label"].replace("|", "/").replace("[", "(").replace("]", ")")
+    return f"[{label}]({source['url']})"
 
 
 def _notes(params: Parameters, entries) -> list[str]:

@@ -1,0 +1,65 @@
+# ECX kmo-portefeuille site: one entry point for a fresh machine, a developer and CI.
+#
+#   make setup   .venv from requirements-dev.txt + node_modules from package-lock.json
+#   make serve   live preview with a working calculator on http://127.0.0.1:8000/
+#   make build   the static site in site/
+#   make test    unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
+#   make fuzz    the large hypothesis run
+#   make bench   timings of the rules package
+#   make clean   remove build output and caches (keeps .venv and node_modules)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+ADDR ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+VENV_STAMP := $(VENV)/.stamp-requirements
+NPM_STAMP := node_modules/.stamp-package-lock
+
+.PHONY: help setup chromium serve build test fuzz bench clean
+
+help:
+	@sed -n 's/^#   make /  make /p' Makefile
+
+setup: $(VENV_STAMP) $(NPM_STAMP)
+
+$(VENV_STAMP): requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	.ci/ensure-node-modules
+	@touch $@
+
+chromium: $(VENV_STAMP)
+	.ci/ensure-chromium $(PY)
+
+serve: setup
+	KMO_SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve -a $(ADDR)
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup chromium
+	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
+
+fuzz: setup
+	$(PY) -m pytest -m fuzz $(PYTEST_ARGS)
+
+bench: setup
+	@echo "make bench: no benchmark yet"
+
+clean:
+	rm -rf site .cache build dist .pytest_cache .hypothesis test-results screenshots bench-results
+	find calculator tests site_overrides -name __pycache__ -type d -prune -exec rm -rf {} +
+	find calculator -maxdepth 1 -name '*.egg-info' -exec rm -rf {} +

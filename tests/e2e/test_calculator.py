@@ -1,0 +1,556 @@
+"""The calculator at /rekenhulp/ in a real Chromium: form -> URL -> Pyodide worker -> result.
+
+Expected results come from the recorded cases (tests/cases/recorded.json) or from the rules
+package itself, run here in CPython: the browser must show what Python answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from kmo_portefeuille import evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "cases" / "recorded.json"
+WEB = ROOT / "calculator" / "web"
+
+READY = "#kmo-result[data-state='ready']:not([data-pending])"
+FIGURES = ("fte", "turnover", "balance_sheet_total")
+ROW_PARTS = ("share", *FIGURES)
+ROW_KINDS = {"partners": "partner", "linked": "linked"}
+CHECKLIST = ("legal_form", "flanders", "main_activity")
+SERVICES = ("opleiding", "advies")
+SIZES = ("klein", "middelgroot")
+LOAD_MS = 30000  # generous: a cold Pyodide start on a slow CI runner
+PHONE = "0800 93 710"
+
+
+# --------------------------------------------------------------------------- mapping requests to the form
+
+
+class Unmappable(Exception):
+    """A request the form cannot express (e.g. a date the date input cannot hold)."""
+
+
+def as_text(value) -> str:
+    """A request value as a visitor would type it (Belgian decimal comma for floats)."""
+    if isinstance(value, bool) or value is None:
+        raise Unmappable(f"not a typed value: {value!r}")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    if isinstance(value, str):
+        return value
+    raise Unmappable(f"not a typed value: {value!r}")
+
+
+def form_values(request: dict, theme_values: set[str]) -> dict[str, str]:
+    """URL keys -> text for a request; raises Unmappable when the form cannot express it."""
+    if not isinstance(request, dict) or set(request) - {
+        "date", "service", "theme", "cost", "received", "company", "checklist"
+    }:
+        raise Unmappable("unknown top-level keys")
+    values: dict[str, str] = {}
+    date = request.get("date")
+    if date is not None:
+        if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise Unmappable("the date input holds ISO dates only")
+        datetime.date.fromisoformat(date)
+        values["date"] = date
+    if "service" in request:
+        if request["service"] not in SERVICES:
+            raise Unmappable("service")
+        values["service"] = request["service"]
+    if "theme" in request:
+        if request["theme"] not in theme_values:
+            raise Unmappable("theme")
+        values["theme"] = request["theme"]
+    for key in ("cost", "received"):
+        if key in request:
+            values[key] = as_text(request[key])
+    company = request.get("company", {})
+    if not isinstance(company, dict):
+        raise Unmappable("company")
+    if "public_share" in company:
+        values["public_share"] = as_text(company["public_share"])
+    if "size" in company:
+        if set(company) - {"size", "public_share"} or company["size"] not in SIZES:
+            raise Unmappable("size with figures, or a size the select does not offer")
+        values["company"] = "size"
+        values["size"] = company["size"]
+    else:
+        if set(company) - {*FIGURES, "previous", "partners", "linked", "public_share"}:
+            raise Unmappable("company keys")
+        values["company"] = "figures"
+        for key in FIGURES:
+            if key in company:
+                values[key] = as_text(company[key])
+        previous = company.get("previous", {})
+        if not isinstance(previous, dict) or set(previous) - set(FIGURES):
+            raise Unmappable("previous")
+        for key in FIGURES:
+            if key in previous:
+                values[f"prev_{key}"] = as_text(previous[key])
+        for key, prefix in ROW_KINDS.items():
+            rows = company.get(key, [])
+            if not isinstance(rows, list) or len(rows) > 20:
+                raise Unmappable(key)
+            for index, row in enumerate(rows):
+                if not isinstance(row, dict) or set(row) - set(ROW_PARTS):
+                    raise Unmappable(key)
+                values[f"{prefix}_share_{index}"] = ""
+                for part in ROW_PARTS:
+                    if part in row:
+                        values[f"{prefix}_{part}_{index}"] = as_text(row[part])
+    checklist = request.get("checklist", {})
+    if not isinstance(checklist, dict) or set(checklist) - set(CHECKLIST):
+        raise Unmappable("checklist")
+    for key, answer in checklist.items():
+        if not isinstance(answer, bool):
+            raise Unmappable("checklist answers are yes/no")
+        values[key] = "ja" if answer else "nee"
+    return values
+
+
+def request_from_values(values: dict[str, str], today: str) -> dict:
+    """The request the form sends for these values (every answer the form shows, as text)."""
+    request: dict = {"date": values.get("date") or today}
+    for key in ("service", "theme", "cost", "received"):
+        if values.get(key):
+            request[key] = values[key]
+    company: dict = {}
+    if values.get("company", "size") == "size":
+        company["size"] = values.get("size") or SIZES[0]
+    else:
+        for key in FIGURES:
+            if values.get(key):
+                company[key] = values[key]
+        previous = {key: values[f"prev_{key}"] for key in FIGURES if values.get(f"prev_{key}")}
+        if previous:
+            company["previous"] = previous
+        for key, prefix in ROW_KINDS.items():
+            count = 1 + max((int(k.rsplit("_", 1)[1]) for k in values if k.startswith(prefix + "_")), default=-1)
+            rows = []
+            for index in range(count):
+                rows.append({p: values[f"{prefix}_{p}_{index}"] for p in ROW_PARTS if values.get(f"{prefix}_{p}_{index}")})
+            if rows:
+                company[key] = rows
+    if values.get("public_share"):
+        company["public_share"] = values["public_share"]
+    request["company"] = company
+    request["checklist"] = {key: values.get(key, "ja") == "ja" for key in CHECKLIST}
+    return request
+
+
+def expected_attributes(response: dict) -> dict[str, str]:
+    if not response.get("ok"):
+        return {"ok": "false", "errors": " ".join(e["field"] for e in response.get("errors", []))}
+    return {
+        "ok": "true",
+        "size": response["size"],
+        "eligible": "true" if response["eligible"] else "false",
+        "ratePercent": response["rate_percent"],
+        "support": response["support"],
+    }
+
+
+def result_attributes(page, timeout: float = LOAD_MS) -> dict[str, str]:
+    page.wait_for_selector(READY, timeout=timeout)
+    return page.evaluate("() => Object.assign({}, document.querySelector('#kmo-result').dataset)")
+
+
+def subset(attributes: dict[str, str], expected: dict[str, str]) -> dict[str, str]:
+    return {key: attributes.get(key) for key in expected}
+
+
+def browser_today(page) -> str:
+    return page.evaluate(
+        "() => { const d = new Date(); const p = (n) => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
+    )
+
+
+def open_details(page, name: str) -> None:
+    details = page.locator(f"[data-kmo-details='{name}']")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
+def fill_form(page, values: dict[str, str]) -> None:
+    """Put values into the form the way a visitor would: click, choose, type."""
+    mode = values.get("company", "size")
+    page.check(f"input[name='company'][value='{mode}']")
+    if mode == "size":
+        page.select_option("#kmo-size", values.get("size") or SIZES[0])
+    else:
+        for key in FIGURES:
+            page.fill(f"#kmo-{key}", values.get(key, ""))
+        open_details(page, "previous")
+        for key in FIGURES:
+            page.fill(f"#kmo-prev_{key}", values.get(f"prev_{key}", ""))
+        open_details(page, "group")
+        for prefix in ROW_KINDS.values():
+            while page.locator(f"[data-kmo-rows='{prefix}'] [data-kmo-remove]").count():
+                page.locator(f"[data-kmo-rows='{prefix}'] [data-kmo-remove]").first.click()
+            count = 1 + max((int(k.rsplit("_", 1)[1]) for k in values if k.startswith(prefix + "_")), default=-1)
+            for index in range(count):
+                page.click(f"[data-kmo-add='{prefix}']")
+                for part in ROW_PARTS:
+                    page.fill(f"#kmo-{prefix}_{part}_{index}", values.get(f"{prefix}_{part}_{index}", ""))
+    page.fill("#kmo-public_share", values.get("public_share", ""))
+    for key in CHECKLIST:
+        page.check(f"input[name='{key}'][value='{values.get(key, 'ja')}']")
+    if values.get("service"):
+        page.check(f"input[name='service'][value='{values['service']}']")
+    else:  # a radio cannot be unchecked by clicking: clear it as a reset would
+        page.evaluate(
+            "() => { for (const r of document.querySelectorAll(\"input[name='service']\")) r.checked = false;"
+            " document.querySelector('#kmo-form').dispatchEvent(new Event('change', {bubbles: true})); }"
+        )
+    page.select_option("#kmo-theme", values.get("theme", ""))
+    page.fill("#kmo-cost", values.get("cost", ""))
+    page.fill("#kmo-date", values.get("date") or browser_today(page))
+    page.fill("#kmo-received", values.get("received", ""))
+
+
+def theme_options(page) -> set[str]:
+    return set(page.eval_on_selector_all("#kmo-theme option", "os => os.map(o => o.value).filter(Boolean)"))
+
+
+def load_cases() -> list[dict]:
+    return json.loads(CASES.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_recorded_cases_through_the_form(guarded_page, base_url):
+    page = guarded_page
+    page.goto(base_url + "/rekenhulp/")
+    result_attributes(page)
+    themes = theme_options(page)
+    cases = load_cases()
+    assert cases, "tests/cases/recorded.json has no cases"
+    checked, mismatches = 0, []
+    for case in cases:
+        try:
+            values = form_values(case["request"], themes)
+        except Unmappable:
+            continue
+        fill_form(page, values)
+        got = result_attributes(page)
+        want = expected_attributes(case["response"])
+        if subset(got, want) != want:
+            mismatches.append(f"{case['name']}: form gave {subset(got, want)}, recorded {want}")
+        checked += 1
+    assert not mismatches, "\n".join(mismatches)
+    assert checked >= len(cases) * 0.8, f"only {checked} of {len(cases)} recorded cases map to the form"
+
+
+def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url):
+    page = guarded_page
+    values = {
+        "company": "figures",
+        "fte": "40",
+        "turnover": "6.000.000",
+        "balance_sheet_total": "4.000.000",
+        "prev_fte": "38",
+        "prev_turnover": "5.500.000",
+        "prev_balance_sheet_total": "4.000.000",
+        "partner_share_0": "30",
+        "partner_fte_0": "40",
+        "partner_turnover_0": "2.000.000",
+        "partner_balance_sheet_total_0": "1.000.000",
+        "linked_share_0": "60",
+        "linked_fte_0": "2",
+        "linked_turnover_0": "100.000",
+        "linked_balance_sheet_total_0": "50.000",
+        "main_activity": "nee",
+        "service": "opleiding",
+        "theme": "energie-efficientie",
+        "cost": "3.000,00",
+        "date": "2026-04-01",
+        "received": "€ 1 000",
+    }
+    query = urllib.parse.urlencode(values)
+    page.goto(f"{base_url}/rekenhulp/?{query}")
+    got = result_attributes(page)
+    expected = evaluate(request_from_values(values, values["date"]))
+    assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
+
+    for key, text in values.items():
+        if key in ("company", "main_activity", "service"):
+            assert page.is_checked(f"input[name='{key}'][value='{text}']"), key
+        else:
+            assert page.input_value(f"#kmo-{key}") == text, key
+    assert page.is_visible("#kmo-prev_fte") and page.is_visible("#kmo-linked_fte_0")
+    # Writing the URL back keeps the same state.
+    assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(page.url).query, keep_blank_values=True)) == values
+
+    # The reasons name what made it fail; amounts are shown in Belgian notation.
+    assert got["eligible"] == "false"
+    assert page.locator("[data-kmo-out='verdict']").inner_text().startswith("Deze aanvraag komt niet")
+    assert page.locator("[data-kmo-out='reasons'] li").count() >= 1
+    assert re.fullmatch(r"€\s\d{1,3}(\.\d{3})*,\d{2}", page.inner_text("[data-kmo-out='support']").strip())
+
+    # The advice link carries a plain-text summary to the contact page.
+    href = page.get_attribute("[data-kmo-advice]", "href")
+    parts = urllib.parse.urlsplit(href)
+    assert parts.path == "/contact/"
+    summary = urllib.parse.parse_qs(parts.query)["simulatie"][0]
+    assert "Opleiding" in summary and "/rekenhulp/?" in summary
+
+    # Print: only the inputs and the result, on one page.
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-header")
+    assert not page.is_visible("#kmo-form")
+    assert not page.is_visible(".kmo-actions")
+    assert page.is_visible(".kmo-print-inputs")
+    assert "3.000,00" in page.inner_text(".kmo-print-inputs")
+    assert page.is_visible("[data-kmo-out='support']")
+    pdf = page.pdf(format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+    assert pages == 1, f"the printout has {pages} pages"
+    page.emulate_media(media="screen")
+
+    # No accessibility violations axe can find in the calculator.
+    violations = Axe().run(page, context={"include": [[".kmo-rekenhulp"]]}).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+    # The advice link opens the contact form with the summary as its message.
+    page.click("[data-kmo-advice]")
+    page.wait_for_url("**/contact/**")
+    message = page.locator("textarea[name='bericht']")
+    message.wait_for()
+    page.wait_for_function("() => document.querySelector(\"textarea[name='bericht']\").value.length > 0")
+    assert "Simulatie kmo-portefeuille" in message.input_value()
+
+
+def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url):
+    page = guarded_page
+    page.goto(base_url + "/rekenhulp/")
+    result_attributes(page)
+    page.check("input[name='company'][value='figures']")
+    page.locator("#kmo-fte").press_sequentially("12,5")
+    page.locator("#kmo-turnover").press_sequentially("€ 12 000")
+    page.locator("#kmo-balance_sheet_total").press_sequentially("900.000")
+    page.check("input[name='service'][value='opleiding']")
+    page.select_option("#kmo-theme", "innovatie")
+    page.locator("#kmo-cost").press_sequentially("7.500,50")
+    page.fill("#kmo-date", "2026-05-15")
+    got = result_attributes(page)
+    values = {
+        "company": "figures", "fte": "12,5", "turnover": "€ 12 000", "balance_sheet_total": "900.000",
+        "service": "opleiding", "theme": "innovatie", "cost": "7.500,50", "date": "2026-05-15",
+    }
+    expected = evaluate(request_from_values(values, "2026-05-15"))
+    assert expected["ok"] and expected["support"] == "2250.15"
+    assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
+    assert page.inner_text("[data-kmo-out='support']").replace("\u00a0", " ").strip() == "€ 2.250,15"
+
+    # A wrong number: the message sits next to its field, and what was typed stays.
+    page.fill("#kmo-cost", "zeven")
+    got = result_attributes(page)
+    assert got["ok"] == "false" and "cost" in got["errors"].split()
+    assert page.get_attribute("#kmo-cost", "aria-invalid") == "true"
+    described = page.get_attribute("#kmo-cost", "aria-describedby").split()
+    assert "kmo-error-cost" in described
+    assert page.is_visible("#kmo-error-cost")
+    assert page.inner_text("#kmo-error-cost").strip()
+    assert page.input_value("#kmo-cost") == "zeven"
+    assert page.input_value("#kmo-fte") == "12,5"
+    page.fill("#kmo-cost", "7.500,50")
+    assert result_attributes(page)["ok"] == "true"
+    assert page.get_attribute("#kmo-cost", "aria-invalid") is None
+    assert not page.is_visible("#kmo-error-cost")
+
+    # A partner row can be added and removed; its errors land on its own field.
+    open_details(page, "group")
+    page.click("[data-kmo-add='partner']")
+    page.fill("#kmo-partner_share_0", "300")
+    page.fill("#kmo-partner_fte_0", "1")
+    got = result_attributes(page)
+    assert "company.partners.0.share" in got["errors"].split()
+    assert page.is_visible("#kmo-error-partner_share_0")
+    page.click("[data-kmo-rows='partner'] [data-kmo-remove]")
+    assert result_attributes(page)["ok"] == "true"
+    assert "partner_" not in page.url
+
+    # Every control has a label, also in added rows; the fixed URL keys are the field names.
+    page.click("[data-kmo-add='partner']")
+    page.click("[data-kmo-add='linked']")
+    unlabeled = page.evaluate(
+        """() => [...document.querySelectorAll('#kmo-form input, #kmo-form select')]
+              .filter((e) => !e.labels || e.labels.length === 0 || !e.labels[0].textContent.trim())
+              .map((e) => e.name || e.outerHTML)"""
+    )
+    assert unlabeled == []
+    names = page.eval_on_selector_all("#kmo-form [name]", "es => es.map(e => e.name)")
+    for fixed in ("date", "service", "theme", "cost", "received", "size", "fte", "turnover", "balance_sheet_total"):
+        assert fixed in names
+
+
+def test_keyboard_only(guarded_page, base_url):
+    page = guarded_page
+    page.goto(base_url + "/rekenhulp/?date=2026-03-02")
+    result_attributes(page)
+    page.evaluate("() => { window.__marker = 'kept'; document.activeElement && document.activeElement.blur(); }")
+
+    def focused():
+        return page.evaluate(
+            "() => { const e = document.activeElement; return e ? (e.name || e.id || e.tagName) : null; }"
+        )
+
+    seen = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        name = focused()
+        seen.append(name)
+        if name == "service":
+            break
+    else:
+        pytest.fail(f"Tab never reached the service choice; focus went through {seen}")
+    # The form's fields are reached in order.
+    order = [n for n in ("company", "size", "public_share", "legal_form", "flanders", "main_activity", "service") if n in seen]
+    assert order == ["company", "size", "public_share", "legal_form", "flanders", "main_activity", "service"], seen
+
+    page.keyboard.press("ArrowRight")  # second radio of the group: advies
+    assert page.is_checked("input[name='service'][value='advies']")
+    page.keyboard.press("Tab")
+    assert focused() == "theme"
+    page.keyboard.type("Cyber")
+    assert page.input_value("#kmo-theme") == "cybersecurity"
+    page.keyboard.press("Tab")
+    assert focused() == "cost"
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "keyboard focus must be visible"
+    page.keyboard.type("5.000")
+    page.keyboard.press("Enter")  # must not submit or reload
+    got = result_attributes(page)
+    values = {"service": "advies", "theme": "cybersecurity", "cost": "5.000", "date": "2026-03-02", "size": "klein"}
+    expected = evaluate(request_from_values(values, "2026-03-02"))
+    assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
+    assert page.evaluate("() => window.__marker") == "kept"
+
+    # Change the size select with the keyboard: the result follows.
+    page.focus("#kmo-size")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#kmo-size") == "middelgroot"
+    got = result_attributes(page)
+    expected = evaluate(request_from_values({**values, "size": "middelgroot"}, "2026-03-02"))
+    assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
+    assert got["size"] == "middelgroot"
+
+    # The status region speaks the summary once typing has paused.
+    page.wait_for_function(
+        "() => document.querySelector('[data-kmo-status]').textContent.trim().length > 0", timeout=5000
+    )
+    assert page.get_attribute("[data-kmo-status]", "aria-live") == "polite"
+
+
+def test_error_when_the_runtime_cannot_load(page, base_url):
+    # Not guarded: the aborted request is logged as a console error on purpose.
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(base_url + "/rekenhulp/?kmo_timeout=3000")
+    page.fill("#kmo-cost", "1.234,00")
+    page.wait_for_selector("#kmo-result[data-state='error']", timeout=15000)
+    phone = page.locator("#kmo-result [data-kmo-phone]")
+    assert phone.is_visible()
+    assert phone.inner_text().strip() == PHONE
+    assert phone.get_attribute("href") == "tel:+3280093710"
+    assert page.input_value("#kmo-cost") == "1.234,00"
+    assert page.get_attribute("#kmo-result", "data-size") is None
+
+
+def site_path(built_site: Path) -> str:
+    """The path of site_url ("/kmo-portefeuille/"), read from the sitemap Material uses."""
+    text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    first = re.search(r"<loc>([^<]+)</loc>", text)
+    return urllib.parse.urlsplit(first.group(1)).path if first else "/"
+
+
+def test_instant_navigation_reuses_one_worker(built_site, serve_directory, browser_type, browser_type_launch_args):
+    # Material navigates instantly only to URLs in sitemap.xml, compared on their path: serve the
+    # site at the path of site_url, on a host name without a port.
+    prefix = site_path(built_site)
+    problems: list[str] = []
+    wasm_requests: list[str] = []
+    with contextlib.ExitStack() as stack:
+        served = stack.enter_context(serve_directory(built_site, prefix=prefix))
+        port = urllib.parse.urlsplit(served).port
+        args = list(browser_type_launch_args.get("args", [])) + [f"--host-resolver-rules=MAP kmo.test 127.0.0.1:{port}"]
+        browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
+        stack.callback(browser.close)
+        home = f"http://kmo.test{prefix}"
+        page = browser.new_page()
+        page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+        def on_request(request):
+            host = urllib.parse.urlsplit(request.url).hostname
+            if request.url.startswith(("http:", "https:")) and host not in ("kmo.test", "127.0.0.1", "localhost"):
+                problems.append(f"off-host request: {request.url}")
+            if request.url.endswith("pyodide.asm.wasm"):
+                wasm_requests.append(request.url)
+
+        page.context.on("request", on_request)
+        page.goto(home)
+        # Material intercepts links once it has read sitemap.xml.
+        page.wait_for_load_state("networkidle")
+        page.evaluate("() => { window.__marker = 'same-document'; }")
+        page.locator("a[href$='rekenhulp/']:visible").first.click()
+        page.wait_for_url("**/rekenhulp/**")
+        got = result_attributes(page)
+        assert page.evaluate("() => window.__marker") == "same-document", "the page was fully reloaded"
+        page.check("input[name='service'][value='advies']")
+        page.select_option("#kmo-theme", "cybersecurity")
+        page.fill("#kmo-cost", "10.000")
+        page.fill("#kmo-date", "2026-03-02")
+        got = result_attributes(page)
+        expected = evaluate(request_from_values(
+            {"service": "advies", "theme": "cybersecurity", "cost": "10.000", "date": "2026-03-02"}, "2026-03-02"
+        ))
+        assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
+        assert urllib.parse.urlsplit(page.get_attribute("[data-kmo-advice]", "href")).path == f"{prefix}contact/"
+
+        # Away and back again: the calculator mounts anew, on the same worker.
+        page.locator("a[href$='contact/']:visible").first.click()
+        page.wait_for_url("**/contact/**")
+        page.locator("a[href$='rekenhulp/']:visible").first.click()
+        page.wait_for_url("**/rekenhulp/**")
+        result_attributes(page, timeout=10000)
+        assert page.evaluate("() => window.__marker") == "same-document", "the page was fully reloaded"
+        assert page.evaluate("() => document.querySelectorAll('[data-kmo-rekenhulp]').length") == 1
+        assert len(wasm_requests) == 1, wasm_requests
+        assert not problems, problems
+
+
+def test_under_a_sub_path(guarded_page, built_site, serve_directory):
+    page = guarded_page
+    with serve_directory(built_site, prefix="/kmo-site/") as url:
+        page.goto(url + "rekenhulp/?service=opleiding&theme=digitalisering&cost=1000&date=2026-03-02")
+        got = result_attributes(page)
+        assert got["ok"] == "true"
+        href = page.get_attribute("[data-kmo-advice]", "href")
+        assert urllib.parse.urlsplit(href).path == "/kmo-site/contact/"
+
+
+def test_browser_files_decide_nothing_and_write_no_html():
+    """The glue stays thin: no HTML from strings, no theme, rate or amount of the rules."""
+    sources = {path.name: path.read_text(encoding="utf-8") for path in WEB.glob("*.mjs")
+                if path.name in ("calculator.mjs", "worker.mjs", "mount.mjs")}
+    assert set(sources) == {"calculator.mjs", "worker.mjs", "mount.mjs"}
+    for name, text in sources.items():
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in text, f"{name} uses {sink}"
+        for word in ("cybersecurity", "energie", "7500", "7.500", "0.3", "0.45"):
+            assert word not in text, f"{name} mentions {word!r}: rules belong in the package"

@@ -5,7 +5,7 @@
 #   make build   the static site in site/
 #   make test    unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
-#   make bench   timings of the rules package
+#   make bench   calculator speed vs bare Pyodide and PyScript, page weight, Lighthouse
 #   make clean   remove build output and caches (keeps .venv and node_modules)
 
 SHELL := /bin/bash
@@ -56,8 +56,16 @@ test: setup chromium
 fuzz: setup
 	$(PY) -m pytest -m fuzz $(PYTEST_ARGS)
 
-bench: setup
-	@echo "make bench: no benchmark yet"
+BENCH_STAMP := bench/node_modules/.stamp-package-lock
+
+# Lighthouse and PyScript for the benchmark only (make test does not need them).
+$(BENCH_STAMP): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+bench: setup chromium $(BENCH_STAMP)
+	$(BIN)/mkdocs build --strict -q
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache build dist .pytest_cache .hypothesis test-results screenshots bench-results

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 ENV_OVERRIDE = "KMO_PARAMETERS"  # path to another parameters.json (tests, previews of new rules)
@@ -90,5 +89,6 @@ def load(path: str | os.PathLike | None = None) -> Parameters:
 
 @lru_cache(maxsize=1)
 def _packaged() -> Parameters:
-    text = resources.files(__package__).joinpath("parameters.json").read_text(encoding="utf-8")
-    return Parameters(json.loads(text))
+    # A plain file next to the module: importlib.resources would cost more start-up in Pyodide.
+    with open(os.path.join(os.path.dirname(__file__), "parameters.json"), encoding="utf-8") as handle:
+        return Parameters(json.load(handle))

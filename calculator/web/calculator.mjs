@@ -4,6 +4,8 @@
 // package (Python, in worker.mjs). This file only reads the form, sends what the visitor typed
 // as text, and shows the answer. All output is set as text (textContent), never as HTML.
 
+import { takeWorker } from "./start.mjs";
+
 const DEFAULT_TIMEOUT_MS = 20000;
 const DEBOUNCE_MS = 150;
 const ANNOUNCE_AFTER_MS = 1000;
@@ -70,7 +72,9 @@ function createRuntime() {
   };
 
   try {
-    rt.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "kmo-rekenhulp" });
+    // The worker start.mjs began early (from the page head) is used first; a replacement after a
+    // failure is made here.
+    rt.worker = takeWorker() || new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "kmo-rekenhulp" });
   } catch (error) {
     fail(`worker: ${error}`);
     return rt;
@@ -333,7 +337,8 @@ class Calculator {
       if (event.type === "change") this.touched.add(target.name);
       if (target.name === "company") this.updateVisibility();
     }
-    this.schedule(DEBOUNCE_MS);
+    // Typing waits for a pause; a committed change (a choice, Enter, leaving the field) counts now.
+    this.schedule(event.type === "change" ? 0 : DEBOUNCE_MS);
   }
 
   schedule(delay) {

@@ -16,6 +16,7 @@ function mountAll() {
         for (const element of elements) {
           if (element.isConnected) module.mount(element);
         }
+        performance.mark?.(`kmo:mounted ${file}`);
       },
       (error) => console.warn(`kmo: ${file} kon niet geladen worden`, error),
     );

@@ -9,9 +9,12 @@ Adds to the site (as mkdocs File objects, so `mkdocs build` and `mkdocs serve` b
     assets/pyodide/python_stdlib.zip  /
     assets/pyodide/<wheel>            the pure-Python wheel of pyproject.toml (the rules package)
     assets/pyodide/pyodide-lock.json  the npm lock's `info`, with our wheel as its only package
+    assets/kmo/wheel.mjs              `export const WHEEL = {file, integrity}`: the wheel's file
+                                      name and its Subresource Integrity string (sha256)
 
-The browser loads the rules with `pyodide.loadPackage("kmo-portefeuille")`; Pyodide then checks
-the wheel against the sha256 in the lock.
+The browser's worker (calculator/web/worker.mjs) imports wheel.mjs, fetches the wheel with
+`integrity` while Pyodide starts, and unpacks it from memory; the lock still names the wheel
+with its sha256, so `pyodide.loadPackage("kmo-portefeuille")` works too (the Node parity test).
 
 The wheel is built outside the repository tree (sources staged under .cache/kmo-wheel/) and
 cached by a hash of its sources, so a live reload without a rules change costs nothing.
@@ -19,6 +22,7 @@ cached by a hash of its sources, so a live reload without a rules change costs n
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -202,6 +206,16 @@ def make_lock(npm_lock: Path, wheel: Path, pyodide_version: str) -> tuple[str, s
         return key, destination.read_text(encoding="utf-8")
 
 
+def wheel_module(wheel: Path) -> str:
+    """The ES module that tells the worker which wheel to fetch and how to check it."""
+    digest = base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode("ascii")
+    value = {"file": wheel.name, "integrity": f"sha256-{digest}"}
+    return (
+        "// Written by the site build (site_overrides/hooks/kmo_assets.py): the rules wheel.\n"
+        f"export const WHEEL = Object.freeze({json.dumps(value)});\n"
+    )
+
+
 # --------------------------------------------------------------------------- hooks
 
 
@@ -275,6 +289,7 @@ def on_files(files, config):
     key, lock = make_lock(core / "pyodide-lock.json", wheel, version)
     _add(files, config, f"{PYODIDE_PREFIX}/{wheel.name}", wheel)
     _add(files, config, f"{PYODIDE_PREFIX}/pyodide-lock.json", lock)
+    _add(files, config, f"{WEB_PREFIX}/wheel.mjs", wheel_module(wheel))
     log.debug("kmo_assets: %s as package %r with Pyodide %s", wheel.name, key, version)
     return files
 

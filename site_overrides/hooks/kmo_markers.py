@@ -102,7 +102,15 @@ def _cell(text: object) -> str:
     return value.replace("|", "\\|") if value else "&nbsp;"
 
 
-def table_markdown(data: dict, name: str) -> str:
+def table_markdown(data: dict, name: str, element_id: str = "") -> str:
+    """The table as Markdown in a <div class="kmo-tabel">.
+
+    The caption becomes a paragraph with the id element_id (default kmo-tabel-NAME); on_page_content
+    then makes the table focusable (tabindex="0": on a narrow screen the theme lets it scroll
+    sideways, and the keyboard scrolls it once it has the focus) and names it by that caption
+    (aria-labelledby).
+    """
+    element_id = element_id or f"kmo-tabel-{name}"
     headers = list(data.get("headers") or [])
     rows = [list(row) for row in data.get("rows") or []]
     if not headers:
@@ -116,7 +124,7 @@ def table_markdown(data: dict, name: str) -> str:
     lines = ["", f'<div class="kmo-tabel kmo-tabel--{name}" markdown>', ""]
     caption = " ".join(str(data.get("caption") or "").split())
     if caption:
-        lines += [f"**{caption}**", '{ .kmo-tabel__titel }', ""]
+        lines += [f"**{caption}**", f'{{ .kmo-tabel__titel #{element_id} }}', ""]
     lines.append("| " + " | ".join(_cell(h) for h in headers) + " |")
     lines.append("|" + "|".join(" --- " for _ in headers) + "|")
     for row in rows:
@@ -130,7 +138,7 @@ def table_markdown(data: dict, name: str) -> str:
     return "\n".join(lines)
 
 
-def _table(package: ModuleType, name: str, where: str) -> str:
+def _table(package: ModuleType, name: str, where: str, element_id: str = "") -> str:
     tables = package.tables
     names = tuple(getattr(tables, "TABLE_NAMES", ()))
     if names and name not in names:
@@ -143,7 +151,22 @@ def _table(package: ModuleType, name: str, where: str) -> str:
         raise PluginError(
             f"kmo_markers: unknown table '{name}' in {where}; known tables: {', '.join(names)}"
         ) from error
-    return table_markdown(data, name)
+    return table_markdown(data, name, element_id)
+
+
+TABLE_OPEN = re.compile(r'<div class="kmo-tabel kmo-tabel--[^"]*">(?P<between>(?:(?!</div>).)*?)<table>', re.S)
+CAPTION_ID = re.compile(r'<p [^>]*\bid="(?P<id>kmo-tabel-[^"]+)"')
+
+
+def focusable_tables(html: str) -> str:
+    """Give every generated table tabindex="0" and the name of its caption paragraph."""
+
+    def repl(match):
+        caption = CAPTION_ID.search(match.group("between"))
+        named = f' aria-labelledby="{caption.group("id")}"' if caption else ""
+        return match.group(0)[: -len("<table>")] + f'<table tabindex="0"{named}>'
+
+    return TABLE_OPEN.sub(repl, html)
 
 
 # --------------------------------------------------------------------------- hooks
@@ -175,7 +198,10 @@ def on_page_markdown(markdown, page, config, files):
             continue
         kind, name = match.group("kind"), match.group("name")
         if kind == "kmo-tabel":
-            out.append(_table(package, name, f"{where}:{number}"))
+            tables = page.meta.setdefault("kmo_tables", [])
+            element_id = f"kmo-tabel-{name}" + (f"-{tables.count(name) + 1}" if name in tables else "")
+            tables.append(name)
+            out.append(_table(package, name, f"{where}:{number}", element_id))
         elif name in WIDGETS:
             if name == "rekenhulp":
                 page.meta["kmo_rekenhulp"] = True
@@ -207,6 +233,7 @@ def _render_widget(name: str, page, config) -> str:
             page=page,
             config=config,
             base_url=base_url,
+            tables=list(page.meta.get("kmo_tables") or []),
         )
     except Exception as error:  # noqa: BLE001
         raise PluginError(
@@ -216,6 +243,8 @@ def _render_widget(name: str, page, config) -> str:
 
 
 def on_page_content(html, page, config, files):
+    if page.meta.get("kmo_tables"):
+        html = focusable_tables(html)
     names = page.meta.get("kmo_widgets") or []
     if not names:
         return html

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from site_build import ROOT, build_site
 
@@ -28,7 +28,8 @@ SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:", "sms:")
 
 
 def site_url() -> str:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)  # MkDocs' loader: it resolves the !ENV tag
     url = config["site_url"]
     return url if url.endswith("/") else url + "/"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 # Amounts beyond these are typing errors, and Decimal arithmetic stays exact below them.
 MAX_AMOUNT = Decimal("1000000000000")  # one trillion euro

@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from site_build import ROOT, build_site  # noqa: E402
+from site_build import build_site  # noqa: E402
 
 ALLOWED_HOSTS = {"127.0.0.1", "localhost", "kmo.test"}
 LOCAL_SCHEMES = {"data", "blob", "about"}

@@ -13,24 +13,13 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from site_pages import LOAD_MS, settle, sitemap_paths
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-LOAD_MS = 60_000
-SETTLED = "#kmo-result[data-state]:not([data-state='loading']):not([data-pending])"
 READY = "#kmo-result[data-state='ready']:not([data-pending])"
 
 _axe = Axe()
-
-
-def sitemap_paths(built_site: Path) -> list[str]:
-    """Site-relative paths ("", "rekenhulp/", ...) of every page in sitemap.xml."""
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(built_site / "sitemap.xml")
-    locations = [loc.text.strip() for loc in tree.getroot().findall("s:url/s:loc", namespace)]
-    assert locations, "sitemap.xml lists no pages"
-    home = min(locations, key=len)  # the site's own address: every other page lies below it
-    assert all(loc.startswith(home) for loc in locations), locations
-    return [loc[len(home):] for loc in locations]
 
 
 def axe_violations(page, context=None) -> list[str]:
@@ -46,14 +35,6 @@ def axe_violations(page, context=None) -> list[str]:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]][:4]
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
     return lines
-
-
-def settle(page) -> None:
-    page.wait_for_load_state("load")
-    if page.locator("[data-kmo-rekenhulp]").count():
-        page.wait_for_selector(SETTLED, timeout=LOAD_MS)
-    if page.locator("[data-kmo-contact]").count():
-        page.wait_for_selector("[data-kmo-contact][data-kmo-mounted='true']")
 
 
 # --------------------------------------------------------------------------- axe

@@ -14,17 +14,15 @@ import re
 import subprocess
 import sys
 import urllib.parse
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from site_build import ROOT
+from site_pages import LOAD_MS, SETTLED, settle, sitemap_locations, sitemap_paths
 
 HOOK = ROOT / "site_overrides" / "hooks" / "kmo_csp.py"
-LOAD_MS = 60_000
-SETTLED = "#kmo-result[data-state]:not([data-state='loading']):not([data-pending])"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 # Collects policy violations from the first moment of every document.
@@ -64,26 +62,6 @@ def parse_policy(text: str) -> dict[str, list[str]]:
 
 def html_pages(built_site: Path) -> list[Path]:
     return sorted(built_site.rglob("*.html"))
-
-
-def sitemap_locations(built_site: Path) -> list[str]:
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ET.parse(built_site / "sitemap.xml")
-    return [loc.text.strip() for loc in tree.getroot().findall("s:url/s:loc", namespace)]
-
-
-def sitemap_paths(built_site: Path) -> list[str]:
-    locations = sitemap_locations(built_site)
-    home = min(locations, key=len)
-    return [loc[len(home):] for loc in locations]
-
-
-def settle(page) -> None:
-    page.wait_for_load_state("load")
-    if page.locator("[data-kmo-rekenhulp]").count():
-        page.wait_for_selector(SETTLED, timeout=LOAD_MS)
-    if page.locator("[data-kmo-contact]").count():
-        page.wait_for_selector("[data-kmo-contact][data-kmo-mounted='true']")
 
 
 # --------------------------------------------------------------------------- the policy in the files

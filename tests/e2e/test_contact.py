@@ -22,7 +22,7 @@ import jinja2
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from site_build import ROOT
 
 CONTACT = "contact/"
 FORM = "[data-kmo-contact]"

@@ -54,26 +54,30 @@ def _rates(params: Parameters, on: date) -> dict:
     }
 
 
-def _caps(params: Parameters, on: date) -> dict:
-    entries = params.entries("annual_cap")
-    return {
-        "caption": "Maximale steun per kalenderjaar en per onderneming",
-        "headers": ["Aanvragen vanaf", "Kleine onderneming", "Middelgrote onderneming", "Bron"],
-        "rows": [[long_date(e.start), whole_euro(Decimal(e.value["klein"])), whole_euro(Decimal(e.value["middelgroot"])),
-                  _link(params, e.source)] for e in entries],
-        "notes": _notes(params, entries),
-    }
+def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str]):
+    """A table of dated euro amounts, one column per key, with each entry's source."""
+
+    def build(params: Parameters, on: date) -> dict:
+        entries = params.entries(name)
+        return {
+            "caption": caption,
+            "headers": headers,
+            "rows": [[long_date(e.start), *(whole_euro(Decimal(e.value[k])) for k in keys), _link(params, e.source)]
+                     for e in entries],
+            "notes": _notes(params, entries),
+        }
+
+    return build
 
 
-def _minimums(params: Parameters, on: date) -> dict:
-    entries = params.entries("minimum_cost")
-    return {
-        "caption": "Minimale kostprijs van een dienst (exclusief btw)",
-        "headers": ["Vanaf", "Opleiding", "Advies", "Bron"],
-        "rows": [[long_date(e.start), whole_euro(Decimal(e.value["opleiding"])), whole_euro(Decimal(e.value["advies"])),
-                  _link(params, e.source)] for e in entries],
-        "notes": _notes(params, entries),
-    }
+_caps = _amounts(
+    "annual_cap", "Maximale steun per kalenderjaar en per onderneming",
+    ["Aanvragen vanaf", "Kleine onderneming", "Middelgrote onderneming", "Bron"], ("klein", "middelgroot"),
+)
+_minimums = _amounts(
+    "minimum_cost", "Minimale kostprijs van een dienst (exclusief btw)",
+    ["Vanaf", "Opleiding", "Advies", "Bron"], ("opleiding", "advies"),
+)
 
 
 def _sizes(params: Parameters, on: date) -> dict:

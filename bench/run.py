@@ -63,6 +63,8 @@ REQUEST = {
     "checklist": {},
 }
 READY = '#kmo-result[data-state="ready"]'
+NO_SNAPSHOT = (".snapshot.gz",)  # refused: the worker starts Pyodide the normal way
+THROTTLE_RTT_MS = 40
 TIMEOUT_MS = 60000
 # What a compressing host (GitHub Pages) sends gzipped: text types, and the wasm. Zip archives
 # (python_stdlib.zip, the wheel) are sent as they are: their members are compressed already.
@@ -343,15 +345,17 @@ def timeline(page):
     return out
 
 
-def new_context(browser):
+def new_context(browser, refuse=()):
+    """A fresh profile; requests whose URL holds a part of `refuse` (or of --block) are refused."""
     context = browser.new_context()
     context.add_init_script(INIT_SCRIPT)
     # Nothing leaves the machine: a request to another host fails (and is counted).
     context.off_host = []
+    refused = (*BLOCK, *refuse)
 
     def guard(route):
         host = urllib.parse.urlsplit(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost") and not any(part in route.request.url for part in BLOCK):
+        if host in ("127.0.0.1", "localhost") and not any(part in route.request.url for part in refused):
             route.fallback()
         elif host in ("127.0.0.1", "localhost"):
             route.abort()
@@ -375,9 +379,9 @@ def visit(context, url):
     return page, data
 
 
-def first_result(browser, url, label, runs_log):
+def first_result(browser, url, label, runs_log, refuse=()):
     """A cold and a warm visit in one fresh context: (cold ms, warm ms, cold long tasks, support)."""
-    context = new_context(browser)
+    context = new_context(browser, refuse)
     try:
         page, cold = visit(context, url)
         page.close()
@@ -400,6 +404,41 @@ def first_result(browser, url, label, runs_log):
         return entry
     finally:
         context.close()
+
+
+def throttled_cold(browser, url, mbps, rtt_ms, refuse=()):
+    """One cold visit with the network emulated at mbps and rtt_ms (Chromium's DevTools throttling,
+    which the page's worker goes through too): ms to the first answer."""
+    context = new_context(browser, refuse)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": rtt_ms, "downloadThroughput": mbps * 1e6 / 8, "uploadThroughput": mbps * 1e6 / 8,
+        })
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS * 3)
+        page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_MS * 3)
+        page.wait_for_function("window.__bench && window.__bench.ready !== null", timeout=TIMEOUT_MS)
+        return round(page.evaluate("window.__bench.ready"), 1)
+    finally:
+        context.close()
+
+
+def throttled(browser, base_gz, args):
+    """Cold visits of the floor and the calculator (with and without its snapshot) on a throttled
+    network: the snapshot saves CPU time and costs bytes, so bandwidth decides what it is worth."""
+    speeds = [float(x) for x in args.throttle.split(",") if x.strip()]
+    by_mbps = {}
+    for mbps in speeds:
+        times = {"floor": [], "calculator": [], "fresh": []}
+        for _ in range(args.throttle_runs):
+            for label, url, refuse in (("floor", base_gz + "bench-floor/", ()), ("calculator", base_gz + "rekenhulp/?" + QUERY, ()),
+                                       ("fresh", base_gz + "rekenhulp/?" + QUERY, NO_SNAPSHOT)):
+                times[label].append(throttled_cold(browser, url, mbps, THROTTLE_RTT_MS, refuse))
+        by_mbps[f"{mbps:g}"] = {label: med(values) for label, values in times.items()}
+        print(f"  throttled {mbps:g} Mbit/s: {by_mbps[f'{mbps:g}']}", flush=True)
+    return {"rtt_ms": THROTTLE_RTT_MS, "runs": args.throttle_runs, "by_mbps": by_mbps} if speeds else None
 
 
 RECOMPUTE_JS = r"""
@@ -563,6 +602,7 @@ def markdown(r):
         "|---|---:|---:|---:|---:|",
     ]
     for key, label in (("floor", "Floor: bare page, Pyodide `1+1`"), ("calculator", "Calculator page (/rekenhulp/)"),
+                       ("fresh", "Calculator page, snapshot refused (normal start)"),
                        ("pyscript", "Peer: PyScript, same wheel and request"),
                        ("worker", "Bare page with the calculator's worker, same request"), ("calculator_gzip", "Calculator, host sends gzip"),
                        ("floor_gzip", "Floor, host sends gzip")):
@@ -587,7 +627,13 @@ def markdown(r):
         f"| Longest main-thread long task while the calculator loads (cold, all runs) | {s['longtask_max_ms']} ms ({s['longtask_count']} long tasks in {r['runs']} runs) | none > 100 ms |",
         f"| Repeat visit with the server stopped | {'answers' if r['offline']['works'] else 'fails'} {('in ' + str(r['offline'].get('ms')) + ' ms') if r['offline']['works'] else ''} | works |",
     ]
-    for label in ("floor", "worker", "calculator"):
+    if r.get("throttled"):
+        rtt = r["throttled"]["rtt_ms"]
+        lines += ["", f"Cold visits on a throttled network (host sends gzip; RTT {rtt} ms; medians of {r['throttled']['runs']}), ms to the first answer:", "",
+                  "| Bandwidth | floor | calculator | calculator, snapshot refused | calculator ÷ floor |", "|---|---:|---:|---:|---:|"]
+        for mbps, row in r["throttled"]["by_mbps"].items():
+            lines.append(f"| {mbps} Mbit/s | {row['floor']} | {row['calculator']} | {row['fresh']} | {ratio(row['calculator'], row['floor'])} |")
+    for label in ("floor", "worker", "fresh", "calculator"):
         steps = s.get(label, {}).get("cold_timeline")
         if steps:
             warm = s[label].get("warm_timeline", {})
@@ -625,7 +671,9 @@ def main():
     parser.add_argument("--recompute", type=int, default=20)
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--pages", default="floor,calculator,pyscript,worker", help="which pages to compare (comma-separated)")
+    parser.add_argument("--pages", default="floor,calculator,fresh,pyscript,worker", help="which pages to compare (comma-separated)")
+    parser.add_argument("--throttle", default="20,100", help="Mbit/s for the throttled cold visits (comma-separated; empty: none)")
+    parser.add_argument("--throttle-runs", type=int, default=2)
     parser.add_argument("--block", action="append", default=[], help="refuse requests whose URL holds this (an experiment)")
     args = parser.parse_args()
     BLOCK[:] = args.block
@@ -667,24 +715,27 @@ def main():
             result["machine"] = machine_info(chrome)
             runs = []
             with serve(served, prefix) as base, serve(root_gz, prefix, use_gzip=True) as base_gz:
+                calculator = base + "rekenhulp/?" + QUERY
                 pages = {
-                    "floor": base + "bench-floor/",
-                    "calculator": base + "rekenhulp/?" + QUERY,
-                    "pyscript": base + "bench-pyscript/",
-                    "worker": base + "bench-worker/",
+                    "floor": (base + "bench-floor/", ()),
+                    "calculator": (calculator, ()),
+                    "fresh": (calculator, NO_SNAPSHOT),
+                    "pyscript": (base + "bench-pyscript/", ()),
+                    "worker": (base + "bench-worker/", ()),
                 }
                 pages = {k: v for k, v in pages.items() if k in args.pages.split(",")}
                 # one warm-up load of each page (first launch costs are not the page's)
-                for url in pages.values():
-                    first_result(browser, url, "warm-up", [])
+                for url, refuse in pages.values():
+                    first_result(browser, url, "warm-up", [], refuse)
                 for i in range(args.runs):
-                    for label, url in pages.items():
-                        entry = first_result(browser, url, label, runs)
+                    for label, (url, refuse) in pages.items():
+                        entry = first_result(browser, url, label, runs, refuse)
                         print(f"  run {i + 1} {label:<16} cold {entry['cold_ms']:>7} ms  warm {entry['warm_ms']:>7} ms", flush=True)
                 for i in range(args.gzip_runs):
                     for label, url in (("floor_gzip", base_gz + "bench-floor/"), ("calculator_gzip", base_gz + "rekenhulp/?" + QUERY)):
                         entry = first_result(browser, url, label, runs)
                         print(f"  run {i + 1} {label:<16} cold {entry['cold_ms']:>7} ms  warm {entry['warm_ms']:>7} ms", flush=True)
+                result["throttled"] = throttled(browser, base_gz, args)
                 rec = recompute(browser, base + "rekenhulp/?" + QUERY, args.recompute)
                 result["bytes"] = {
                     "home (/)": page_bytes(browser, base, False),
@@ -714,7 +765,7 @@ def main():
                         result["lighthouse"] = {"all": {"error": "no system Chromium for Lighthouse (CHROME_PATH)"}}
 
     summary = {}
-    for label in ("floor", "calculator", "pyscript", "worker", "floor_gzip", "calculator_gzip"):
+    for label in ("floor", "calculator", "fresh", "pyscript", "worker", "floor_gzip", "calculator_gzip"):
         rows = [r for r in runs if r["page"] == label]
         if rows:
             summary[label] = {
@@ -725,7 +776,7 @@ def main():
                 "support": rows[0]["support"],
                 "off_host": sorted({u for r in rows for u in r["off_host"]}),
             }
-    for label in ("floor", "calculator", "worker"):
+    for label in ("floor", "calculator", "fresh", "worker"):
         for kind in ("cold", "warm"):
             rows = [r[f"{kind}_timeline"] for r in runs if r["page"] == label]
             names = sorted({n for row in rows for n in row}, key=lambda n: med([row[n] for row in rows if n in row]))
@@ -740,7 +791,7 @@ def main():
         "input_median_ms": med(rec["input_ms"]),
         **rec,
     }
-    for key in ("calculator", "pyscript", "worker", "calculator_gzip"):
+    for key in ("calculator", "fresh", "pyscript", "worker", "calculator_gzip"):
         if key not in summary or ("floor_gzip" if key.endswith("_gzip") else "floor") not in summary:
             continue
         base_key = "floor_gzip" if key.endswith("_gzip") else "floor"

@@ -8,16 +8,23 @@
 //                           {type: "ready", ms, timeline}   timeline: when each step ended
 //                           {type: "failed", message}
 //
-// Speed: the wheel is fetched (checked against its sha256 by the browser's Subresource
-// Integrity) while the interpreter downloads and starts, and unpacked from memory afterwards,
-// instead of loadPackage() asking for it only once Python runs. wheel.mjs is written by the
-// build (site_overrides/hooks/kmo_assets.py) and names the wheel and its integrity string.
+// Speed: the build ships a memory snapshot of Pyodide with the rules imported and the
+// parameters loaded (site_overrides/hooks/kmo_snapshot.py). Restoring it skips the interpreter's
+// start-up, most of the wait, and the standard library's download (everything is imported
+// already). It costs ~3.7 MB more to download, so it is left out when the browser
+// says data is to be saved or the connection is slow; when it is missing, refused (Subresource
+// Integrity) or cannot be restored, Pyodide starts the normal way. Then the wheel is fetched
+// (checked by its sha256) while the interpreter downloads and starts, and unpacked from memory.
+// wheel.mjs and snapshot.mjs are written by the build and name the files and their integrity.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE } from "./entry.mjs";
+import { SNAPSHOT } from "./snapshot.mjs";
 import { WHEEL } from "./wheel.mjs";
 
 const MODULE = "kmo_portefeuille";
 const STEPS = 3;
+const SLOW_CONNECTIONS = new Set(["slow-2g", "2g", "3g"]);
 const started = performance.now();
 // When each step ended (ms since this worker was created, see performance.timeOrigin): posted
 // with "ready" and kept on self for the benchmark (bench/run.py); nothing depends on it.
@@ -26,29 +33,60 @@ const mark = (name) => {
   timeline[name] = Math.round(performance.now());
 };
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
+const OPTIONS = {
+  indexURL: INDEX_URL,
+  // Keep the console quiet: loading messages are not errors.
+  stdout: () => {},
+  stderr: () => {},
+};
 
 function progress(step, label) {
   self.postMessage({ type: "progress", step, steps: STEPS, label });
 }
 
-function fetchWheel() {
-  const url = new URL(WHEEL.file, INDEX_URL);
-  return fetch(url, { integrity: WHEEL.integrity }).then((response) => {
-    if (!response.ok) throw new Error(`${WHEEL.file}: HTTP ${response.status}`);
-    return response.arrayBuffer();
+function fetchChecked({ file, integrity }) {
+  return fetch(new URL(file, INDEX_URL), { integrity }).then((response) => {
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return response;
   });
 }
 
-async function start() {
-  progress(0, "Rekenmotor wordt opgehaald");
-  const wheel = fetchWheel();
+function snapshotPays() {
+  const connection = self.navigator.connection;
+  return !connection || !(connection.saveData || SLOW_CONNECTIONS.has(connection.effectiveType));
+}
+
+async function fetchSnapshot() {
+  const response = await fetchChecked(SNAPSHOT);
+  const bytes = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  mark("snapshot");
+  return bytes;
+}
+
+/** The entry function from a restored snapshot; null when there is none or it does not restore. */
+async function restore() {
+  if (typeof DecompressionStream !== "function" || !snapshotPays()) return null;
+  const snapshot = fetchSnapshot();
+  snapshot.catch(() => {}); // loadPyodide awaits it later; no unhandled rejection meanwhile
+  const stdLibURL = URL.createObjectURL(new Blob([EMPTY_STDLIB], { type: "application/zip" }));
+  try {
+    const pyodide = await loadPyodide({ ...OPTIONS, _loadSnapshot: snapshot, stdLibURL });
+    const evaluate = pyodide.globals.get(ENTRY_NAME);
+    if (!evaluate) throw new Error(`${ENTRY_NAME} is not in the snapshot`);
+    mark("pyodide");
+    return evaluate;
+  } catch (error) {
+    console.warn("kmo: Pyodide starts without the snapshot:", error);
+    return null;
+  } finally {
+    URL.revokeObjectURL(stdLibURL);
+  }
+}
+
+async function startFresh() {
+  const wheel = fetchChecked(WHEEL).then((response) => response.arrayBuffer());
   wheel.catch(() => {}); // awaited below; no unhandled rejection while Pyodide loads
-  const pyodide = await loadPyodide({
-    indexURL: INDEX_URL,
-    // Keep the console quiet: loading messages are not errors.
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const pyodide = await loadPyodide(OPTIONS);
   mark("pyodide");
   progress(1, "Rekenregels worden geladen");
   let bytes;
@@ -61,21 +99,18 @@ async function start() {
   pyodide.unpackArchive(new Uint8Array(bytes), "wheel");
   mark("unpacked");
   progress(2, "Rekenhulp wordt gestart");
-  let evaluate;
   try {
-    evaluate = pyodide.runPython(`
-import json
-import ${MODULE}
-
-def _kmo_evaluate(text):
-    return json.dumps(${MODULE}.evaluate(json.loads(text)), ensure_ascii=False)
-
-_kmo_evaluate
-`);
+    pyodide.runPython(ENTRY_SOURCE);
   } catch (error) {
     throw new Error(`${MODULE} kon niet geladen worden: ${error}`);
   }
   mark("imported");
+  return pyodide.globals.get(ENTRY_NAME);
+}
+
+async function start() {
+  progress(0, "Rekenmotor wordt opgehaald");
+  const evaluate = (await restore()) || (await startFresh());
   progress(3, "Klaar");
   return evaluate;
 }

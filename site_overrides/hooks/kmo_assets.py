@@ -127,7 +127,7 @@ def build_wheel(root: Path) -> Path:
             except OSError:
                 if not target.is_dir():  # not a concurrent build that got there first
                     raise
-    _prune(cache, keep=target)
+    prune(cache, keep=target)
     wheels = sorted(target.glob("*.whl"))
     if len(wheels) != 1:
         raise PluginError(f"kmo_assets: expected one wheel in {target}, found {len(wheels)}")
@@ -149,10 +149,11 @@ def check_wheel(wheel: Path) -> None:
         )
 
 
-def _prune(cache: Path, keep: Path) -> None:
+def prune(cache: Path, keep: Path, count: int = KEEP_CACHED) -> None:
+    """Keep `keep` and the most recently used other entries of cache, `count` in all."""
     entries = [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith("tmp-") and p != keep]
     entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_CACHED - 1 :]:
+    for old in entries[count - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -206,13 +207,14 @@ def make_lock(npm_lock: Path, wheel: Path, pyodide_version: str) -> tuple[str, s
         return key, destination.read_text(encoding="utf-8")
 
 
-def wheel_module(wheel: Path) -> str:
-    """The ES module that tells the worker which wheel to fetch and how to check it."""
-    digest = base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode("ascii")
-    value = {"file": wheel.name, "integrity": f"sha256-{digest}"}
+def file_module(name: str, path: Path, what: str, hook: str = "kmo_assets.py") -> str:
+    """An ES module that tells the worker which file to fetch and how to check it:
+    `export const NAME = {file, integrity}` (the Subresource Integrity string, sha256)."""
+    digest = base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode("ascii")
+    value = {"file": path.name, "integrity": f"sha256-{digest}"}
     return (
-        "// Written by the site build (site_overrides/hooks/kmo_assets.py): the rules wheel.\n"
-        f"export const WHEEL = Object.freeze({json.dumps(value)});\n"
+        f"// Written by the site build (site_overrides/hooks/{hook}): {what}.\n"
+        f"export const {name} = Object.freeze({json.dumps(value)});\n"
     )
 
 
@@ -289,7 +291,7 @@ def on_files(files, config):
     key, lock = make_lock(core / "pyodide-lock.json", wheel, version)
     _add(files, config, f"{PYODIDE_PREFIX}/{wheel.name}", wheel)
     _add(files, config, f"{PYODIDE_PREFIX}/pyodide-lock.json", lock)
-    _add(files, config, f"{WEB_PREFIX}/wheel.mjs", wheel_module(wheel))
+    _add(files, config, f"{WEB_PREFIX}/wheel.mjs", file_module("WHEEL", wheel, "the rules wheel"))
     log.debug("kmo_assets: %s as package %r with Pyodide %s", wheel.name, key, version)
     return files
 

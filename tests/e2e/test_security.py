@@ -366,14 +366,17 @@ def test_pyodide_in_the_site_matches_the_locks(built_site):
         wheel = site / spec["file_name"]
         assert wheel.is_file(), spec["file_name"]
         assert hashlib.sha256(wheel.read_bytes()).hexdigest() == spec["sha256"], f"{wheel.name} != lock sha256"
-    # Where the worker fetches the wheel itself, its Subresource Integrity must match too.
-    wheel_module = built_site / "assets" / "kmo" / "wheel.mjs"
-    if wheel_module.is_file():
-        found = re.search(r"sha(256|384|512)-([A-Za-z0-9+/=]+)", wheel_module.read_text())
-        assert found, "wheel.mjs names no integrity"
-        digest = base64.b64encode(hashlib.new(f"sha{found.group(1)}", wheels[0].read_bytes()).digest()).decode()
-        assert found.group(2) == digest, "wheel.mjs integrity does not match the wheel"
-        assert wheels[0].name in wheel_module.read_text()
+    # The worker fetches the wheel and the memory snapshot itself: their Subresource Integrity
+    # strings must match the files.
+    snapshots = sorted(site.glob("*.snapshot.gz"))
+    assert len(snapshots) == 1, snapshots
+    for module, path in (("wheel.mjs", wheels[0]), ("snapshot.mjs", snapshots[0])):
+        text = (built_site / "assets" / "kmo" / module).read_text()
+        found = re.search(r"sha(256|384|512)-([A-Za-z0-9+/=]+)", text)
+        assert found, f"{module} names no integrity"
+        digest = base64.b64encode(hashlib.new(f"sha{found.group(1)}", path.read_bytes()).digest()).decode()
+        assert found.group(2) == digest, f"{module} integrity does not match {path.name}"
+        assert f'"file": "{path.name}"' in text
 
 
 def test_a_tampered_wheel_is_noticed(built_site, tmp_path):

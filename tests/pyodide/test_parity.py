@@ -1,38 +1,70 @@
 """The rules give the same answers in CPython and in Pyodide (Node, the npm runtime the site ships).
 
 The wheel and the trimmed lock are made by the site's own build hook (site_overrides/hooks/
-kmo_assets.py), and Node installs the package from them the way the browser does.
+kmo_assets.py), and Node installs the package from them the way the browser does. The memory
+snapshot the browser restores (site_overrides/hooks/kmo_snapshot.py) is run the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import importlib.util
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "recorded.json"
+GENERATED = 1500  # generated requests per run, arbitrary JSON included
 RUNNER = Path(__file__).with_name("run_cases.mjs")
 NODE = shutil.which("node")
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("kmo_assets_for_tests", ROOT / "site_overrides" / "hooks" / "kmo_assets.py")
+HOOKS = ROOT / "site_overrides" / "hooks"
+
+
+def _hook(name: str):
+    """A build hook as mkdocs loads it (its folder on sys.path while it is imported)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_for_tests", HOOKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOKS))
     return module
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(tmp_path_factory):
+@functools.cache
+def generated_requests(count: int) -> list:
+    """Requests from the property tests' strategies, made once per session."""
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.unit.strategies import any_requests, valid_requests
+
+    found: list = []
+
+    @settings(max_examples=count, database=None, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(any_requests | valid_requests)
+    def collect(request):
+        with contextlib.suppress(ValueError):  # NaN and infinity are not JSON
+            found.append(json.loads(json.dumps(request, allow_nan=False)))
+
+    collect()
+    return found
+
+
+@pytest.fixture(scope="module", params=["wheel", "snapshot"])
+def pyodide_run(request, tmp_path_factory):
     if NODE is None:
         pytest.skip("node is not installed: the Pyodide parity test needs Node.js 18+ (npm ci)")
-    hook = _hook()
+    hook = _hook("kmo_assets")
     core = hook.pyodide_dir(ROOT)  # fails with "run npm ci" when Pyodide is missing
     version = json.loads((core / "package.json").read_text(encoding="utf-8"))["version"]
     wheel = hook.build_wheel(ROOT)
@@ -41,8 +73,14 @@ def pyodide_run(tmp_path_factory):
     name, lock = hook.make_lock(core / "pyodide-lock.json", wheel, version)
     (assets / "pyodide-lock.json").write_text(lock, encoding="utf-8")
     out = assets / "responses.json"
+    cases = assets / "cases.json"
+    generated = [{"name": f"generated-{i}", "request": r} for i, r in enumerate(generated_requests(GENERATED))]
+    cases.write_text(json.dumps(_cases() + generated), encoding="utf-8")
+    command = [NODE, str(RUNNER), str(assets), str(cases), str(out)]
+    if request.param == "snapshot":
+        command.append(str(_hook("kmo_snapshot").make_snapshot(ROOT, wheel)))
     result = subprocess.run(
-        [NODE, str(RUNNER), str(assets), str(CASES), str(out)],
+        command,
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -52,6 +90,7 @@ def pyodide_run(tmp_path_factory):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["package"] == name == "kmo-portefeuille"
     data["assets"] = assets
+    data["start"] = request.param
     return data
 
 
@@ -61,8 +100,12 @@ def _cases():
 
 def test_runs_inside_pyodide_from_the_wheel(pyodide_run):
     assert pyodide_run["python"].startswith("3."), pyodide_run["python"]
-    assert "site-packages" in pyodide_run["origin"], pyodide_run["origin"]
-    assert len(pyodide_run["responses"]) == len(_cases()) > 0
+    # loadPackage installs into site-packages; the worker (and so the snapshot) unpacks the wheel
+    # into the working directory, which is on sys.path.
+    where = "/site-packages/" if pyodide_run["start"] == "wheel" else "/home/pyodide/"
+    origin = pyodide_run["origin"]
+    assert where in origin and origin.endswith("/kmo_portefeuille/__init__.py"), origin
+    assert len(pyodide_run["responses"]) > len(_cases()) > 0
     lock = json.loads((pyodide_run["assets"] / "pyodide-lock.json").read_text(encoding="utf-8"))
     entry = lock["packages"]["kmo-portefeuille"]
     wheel = pyodide_run["assets"] / entry["file_name"]
@@ -79,3 +122,20 @@ def test_pyodide_matches_cpython_and_the_recording(pyodide_run, case):
     in_cpython = json.loads(json.dumps(evaluate(case["request"])))
     assert in_pyodide == in_cpython, f"{case['name']}: Pyodide and CPython differ"
     assert in_pyodide == case["response"], f"{case['name']}: Pyodide differs from the recorded response"
+
+
+def test_generated_requests_match_cpython(pyodide_run):
+    """Arbitrary requests: the same answer as CPython, and never the internal-error guard (in the
+    snapshot a module that was not imported before the snapshot would end there)."""
+    from kmo_portefeuille import evaluate
+
+    generated = [r for r in pyodide_run["responses"] if r["name"].startswith("generated-")]
+    requests = generated_requests(GENERATED)
+    assert len(generated) == len(requests) > GENERATED // 2
+    differ = []
+    for request, answer in zip(requests, generated):
+        in_cpython = json.loads(json.dumps(evaluate(request)))
+        assert not answer["response"].get("internal_error"), f"{answer['name']}: {request!r}"
+        if answer["response"] != in_cpython:
+            differ.append(f"{answer['name']}: {request!r}")
+    assert not differ, f"{len(differ)} requests differ, e.g.:\n" + "\n".join(differ[:5])

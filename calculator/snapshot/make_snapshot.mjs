@@ -1,0 +1,62 @@
+// Build step: a memory snapshot of Pyodide with the rules package imported and warmed up.
+//
+//   node calculator/snapshot/make_snapshot.mjs <pyodide-dir> <wheel> <out.gz>
+//
+// Starting the interpreter is most of Pyodide's start-up time; a browser that restores this
+// snapshot skips it (calculator/web/worker.mjs). The snapshot belongs to the exact Pyodide
+// build in <pyodide-dir> (the one the site ships) and is written gzipped: hosts do not compress
+// binary files, and the worker decompresses it with DecompressionStream.
+// `_makeSnapshot`/`makeMemorySnapshot` are Pyodide's own (private) snapshot API: the version is
+// pinned in package-lock.json, and the worker falls back to a normal start when a restore fails.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE } from "../web/entry.mjs";
+
+// A complete request: the first evaluate() loads the parameters, so the snapshot holds them.
+const WARM_UP = {
+  date: "2026-02-01",
+  service: "advies",
+  theme: "cybersecurity",
+  cost: "10000",
+  company: { size: "klein" },
+  checklist: {},
+};
+
+const [pyodideDir, wheelFile, outFile] = process.argv.slice(2);
+if (!pyodideDir || !wheelFile || !outFile) {
+  console.error("usage: node make_snapshot.mjs <pyodide-dir> <wheel> <out.gz>");
+  process.exit(2);
+}
+
+const { loadPyodide } = await import(pathToFileURL(path.join(path.resolve(pyodideDir), "pyodide.mjs")).href);
+const quiet = { stdout: () => {}, stderr: () => {} };
+const pyodide = await loadPyodide({ _makeSnapshot: true, env: {}, ...quiet });
+pyodide.unpackArchive(new Uint8Array(await readFile(wheelFile)), "wheel");
+pyodide.runPython(ENTRY_SOURCE);
+const warm = pyodide.globals.get(ENTRY_NAME)(JSON.stringify(WARM_UP));
+if (!JSON.parse(warm).ok) {
+  console.error(`the warm-up request was refused: ${warm}`);
+  process.exit(1);
+}
+const snapshot = pyodide.makeMemorySnapshot();
+
+// Check it the way the browser uses it: restored, with an empty standard library.
+const scratch = await mkdtemp(path.join(tmpdir(), "kmo-snapshot-"));
+try {
+  const stdLibURL = path.join(scratch, "empty-stdlib.zip");
+  await writeFile(stdLibURL, EMPTY_STDLIB);
+  const restored = await loadPyodide({ _loadSnapshot: snapshot, stdLibURL, ...quiet });
+  const again = restored.globals.get(ENTRY_NAME)(JSON.stringify(WARM_UP));
+  if (again !== warm) {
+    console.error(`the restored snapshot answers differently:\n${again}\n${warm}`);
+    process.exit(1);
+  }
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+
+await writeFile(outFile, gzipSync(snapshot, { level: 9 }));
+console.log(JSON.stringify({ bytes: snapshot.length, pyodide: pyodide.version }));

@@ -1,0 +1,19 @@
+// The Python side of the worker: the one function every request goes through, JSON text in and
+// out. The worker runs this source when it starts Pyodide itself; the build runs it before it
+// takes the memory snapshot (calculator/snapshot/make_snapshot.mjs), so a restored snapshot has
+// the function, the imported rules and the loaded parameters ready.
+
+export const ENTRY_NAME = "_kmo_evaluate";
+
+export const ENTRY_SOURCE = `
+import json
+import kmo_portefeuille
+
+def ${ENTRY_NAME}(text):
+    return json.dumps(kmo_portefeuille.evaluate(json.loads(text)), ensure_ascii=False)
+`;
+
+// What a restored snapshot gets as its standard library: an empty zip archive. Everything the
+// rules use is imported before the snapshot is taken, so the 2.5 MB python_stdlib.zip is not
+// downloaded; the build and tests/pyodide check that the rules answer from the snapshot this way.
+export const EMPTY_STDLIB = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);

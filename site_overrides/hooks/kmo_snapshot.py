@@ -1,0 +1,90 @@
+"""MkDocs hook: a Pyodide memory snapshot with the rules already imported, for a fast first answer.
+
+Adds to the site (after kmo_assets.py has added the wheel and the Pyodide core):
+
+    assets/pyodide/kmo-<hash>.snapshot.gz   Pyodide's memory after start-up, the rules package
+                                            imported and its parameters loaded (gzipped)
+    assets/kmo/snapshot.mjs                 `export const SNAPSHOT = {file, integrity}`
+
+Restoring it skips the interpreter's start-up, most of the time before the first answer
+(bench/README.md has the figures). The worker fetches it with Subresource Integrity and starts
+Pyodide the normal way when the snapshot is missing, refused or cannot be restored.
+
+The snapshot is made by Node (calculator/snapshot/make_snapshot.mjs) with the Pyodide of
+node_modules, the one the site ships, and cached under .cache/kmo-snapshot/ by a hash of
+everything it is made from, so a rebuild without a change costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from kmo_assets import PYODIDE_DIR, file_module, prune  # a sibling hook: mkdocs puts this folder on sys.path
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+log = logging.getLogger("mkdocs.hooks.kmo_snapshot")
+
+MAKER = Path("calculator") / "snapshot" / "make_snapshot.mjs"
+ENTRY = Path("calculator") / "web" / "entry.mjs"
+PYODIDE_INPUTS = ("package.json", "pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip")
+CACHE_DIR = Path(".cache") / "kmo-snapshot"
+WHEEL_PREFIX = "assets/pyodide/"
+KEEP_CACHED = 3
+
+
+def snapshot_key(root: Path, wheel: Path) -> str:
+    """A hash of everything the snapshot is made from."""
+    digest = hashlib.sha256()
+    inputs = [root / MAKER, root / ENTRY, wheel, *(root / PYODIDE_DIR / name for name in PYODIDE_INPUTS)]
+    for path in inputs:
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def make_snapshot(root: Path, wheel: Path) -> Path:
+    """The gzipped snapshot for this wheel and the Pyodide in node_modules, made when not cached."""
+    key = snapshot_key(root, wheel)
+    target = root / CACHE_DIR / key / f"kmo-{key}.snapshot.gz"
+    if target.is_file():
+        os.utime(target.parent)  # most recently used
+        return target
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("kmo_snapshot: Node.js is needed to build the site (`make setup` installs what it needs)")
+    target.parent.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent.parent, prefix="tmp-") as tmp:
+        partial = Path(tmp) / target.name
+        command = [node, str(root / MAKER), str(root / PYODIDE_DIR), str(wheel), str(partial)]
+        log.info("kmo_snapshot: making the Pyodide memory snapshot")
+        result = subprocess.run(command, capture_output=True, text=True, cwd=root, timeout=300)
+        if result.returncode != 0 or not partial.is_file():
+            raise PluginError(
+                f"kmo_snapshot: {MAKER} failed (exit {result.returncode}):\n"
+                + (result.stdout[-2000:] + result.stderr[-3000:]).strip()
+            )
+        log.debug("kmo_snapshot: %s", result.stdout.strip())
+        target.parent.mkdir(exist_ok=True)
+        os.replace(partial, target)
+    prune(root / CACHE_DIR, keep=target.parent, count=KEEP_CACHED)
+    return target
+
+
+def on_files(files, config):
+    root = Path(config.config_file_path).resolve().parent
+    wheels = [f for f in files if f.src_uri.startswith(WHEEL_PREFIX) and f.src_uri.endswith(".whl")]
+    if len(wheels) != 1 or not wheels[0].abs_src_path:
+        raise PluginError("kmo_snapshot: expected the rules wheel in assets/pyodide/ (list kmo_assets.py first in hooks)")
+    snapshot = make_snapshot(root, Path(wheels[0].abs_src_path))
+    files.append(File.generated(config, WHEEL_PREFIX + snapshot.name, abs_src_path=str(snapshot)))
+    files.append(File.generated(config, "assets/kmo/snapshot.mjs", content=file_module("SNAPSHOT", snapshot, "the Pyodide memory snapshot", "kmo_snapshot.py")))
+    return files

@@ -77,7 +77,8 @@ def _number(value, field: str, label: str, errors: Errors, *, maximum: Decimal, 
     if isinstance(value, bool):
         parsed = None
     elif isinstance(value, int):
-        parsed = Decimal(value) if abs(value) <= maximum else Decimal(maximum) * 10
+        # A huge int is not converted (its digits could be many); it stands in, sign kept.
+        parsed = Decimal(value) if abs(value) <= maximum else maximum * 10 * (1 if value > 0 else -1)
     elif isinstance(value, float):
         parsed = Decimal(repr(value)) if math.isfinite(value) else None
     elif isinstance(value, str) and len(value) <= MAX_TEXT:

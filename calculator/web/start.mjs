@@ -1,7 +1,7 @@
 // Starts the calculator's worker (and so the Pyodide downloads) as early as possible.
 //
-// The calculator page loads this file from its <head> (an async module: it runs as soon as it
-// arrives, before the theme's scripts and before mount.mjs imports calculator.mjs).
+// The calculator page loads this file from its <head> (a deferred module: it runs once the page
+// is parsed, after the theme's bundle and before mount.mjs imports calculator.mjs).
 // calculator.mjs imports it too, so after instant navigation to the calculator it starts the
 // worker then. takeWorker() hands the worker over once; events that came before are replayed
 // to the listeners the caller adds in the same task.

@@ -60,6 +60,18 @@ def generated_requests(count: int) -> list:
     return found
 
 
+def as_javascript_sends_it(value):
+    """The value after a trip through JavaScript's JSON, which writes integral numbers below 1e21
+    without a fraction (2.9e16 arrives in Python as the int 29000000000000000)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return int(value)
+    if isinstance(value, list):
+        return [as_javascript_sends_it(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_javascript_sends_it(item) for key, item in value.items()}
+    return value
+
+
 @pytest.fixture(scope="module", params=["wheel", "snapshot"])
 def pyodide_run(request, tmp_path_factory):
     if NODE is None:
@@ -134,7 +146,7 @@ def test_generated_requests_match_cpython(pyodide_run):
     assert len(generated) == len(requests) > GENERATED // 2
     differ = []
     for request, answer in zip(requests, generated):
-        in_cpython = json.loads(json.dumps(evaluate(request)))
+        in_cpython = json.loads(json.dumps(evaluate(as_javascript_sends_it(request))))
         assert not answer["response"].get("internal_error"), f"{answer['name']}: {request!r}"
         if answer["response"] != in_cpython:
             differ.append(f"{answer['name']}: {request!r}")

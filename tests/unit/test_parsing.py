@@ -51,6 +51,13 @@ def test_every_bad_field_is_reported_at_once_in_dutch():
     assert "geen geldige datum" in messages and "negatief" in messages and "Vul de jaaromzet in" in messages
 
 
+@pytest.mark.parametrize("cost", [-29058344525946670, -2.905834452594667e16, "-29.058.344.525.946.670"])
+def test_a_huge_negative_amount_is_called_negative_whatever_its_notation(cost):
+    # JavaScript's JSON turns the float into the int: both must get the same message.
+    message = next(e["message"] for e in run(**small(cost=cost))["errors"] if e["field"] == "cost")
+    assert "negatief" in message, message
+
+
 def test_dates_in_belgian_and_iso_notation_agree():
     assert run(**small(date="2/3/2026")) == run(**small(date="2026-03-02"))
 

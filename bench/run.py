@@ -30,28 +30,23 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
 import shutil
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
-from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from conftest import CHROMIUM_ARGS, system_chromium  # noqa: E402  (the tests' launch flags)
+from conftest import CHROMIUM_ARGS, _Handler, _serve, system_chromium  # noqa: E402  (the tests' launch flags and server)
 
 QUERY = "date=2026-11-27&service=advies&theme=cybersecurity&cost=10000&size=klein"
 REQUEST = {
@@ -188,112 +183,40 @@ def gzip_copies(root: Path) -> int:
 # --------------------------------------------------------------------------- the server
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files under a prefix, with GitHub Pages' caching headers; optionally gzip copies."""
+class Handler(_Handler):
+    """The tests' static server (tests/e2e/conftest.py, with its Last-Modified and 304s), answering
+    like GitHub Pages: keep-alive, Cache-Control: max-age=600, and with use_gzip the .gz copy of a
+    compressible file as Content-Encoding: gzip."""
 
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".html": "text/html; charset=utf-8",
-        ".js": "text/javascript; charset=utf-8",
-        ".mjs": "text/javascript; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".json": "application/json",
-        ".wasm": "application/wasm",
-        ".zip": "application/zip",
-        ".whl": "application/zip",
-        ".svg": "image/svg+xml",
-        ".xml": "application/xml",
-        ".py": "text/plain; charset=utf-8",
-        ".txt": "text/plain; charset=utf-8",
-    }
+    extensions_map = {**_Handler.extensions_map, ".py": "text/plain; charset=utf-8"}
     protocol_version = "HTTP/1.1"
-    prefix = "/"
     use_gzip = False
     max_age = 600
+    gzipped = False
 
-    def log_message(self, format, *args):  # noqa: A002
-        pass
+    def translate_path(self, path):
+        local = super().translate_path(path)
+        if os.path.isdir(local) and urllib.parse.urlsplit(path).path.endswith("/"):
+            local = os.path.join(local, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        self.gzipped = self.use_gzip and accepts and os.path.isfile(local + ".gz")
+        return local + ".gz" if self.gzipped else local
 
-    def send_head(self):
-        parts = urllib.parse.urlsplit(self.path)
-        path = urllib.parse.unquote(parts.path)
-        if not path.startswith(self.prefix):
-            return self._error(404)
-        local = Path(self.directory) / path[len(self.prefix) :].lstrip("/")
-        if local.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", parts.path + "/" + ("?" + parts.query if parts.query else ""))
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return None
-            local = local / "index.html"
-        if not local.is_file() or ".." in Path(path).parts:
-            return self._error(404)
-        ctype = self.guess_type(str(local))
-        stat = local.stat()
-        last_modified = formatdate(stat.st_mtime, usegmt=True)
-        since = self.headers.get("If-Modified-Since")
-        if since:
-            with contextlib.suppress(TypeError, ValueError):
-                if int(parsedate_to_datetime(since).timestamp()) >= int(stat.st_mtime):
-                    self.send_response(304)
-                    self._cache_headers(last_modified)
-                    self.end_headers()
-                    return None
-        body_path, encoding = local, None
-        gz = local.with_name(local.name + ".gz")
-        if self.use_gzip and gz.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body_path, encoding = gz, "gzip"
-        body = body_path.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        if encoding:
-            self.send_header("Content-Encoding", encoding)
+    def guess_type(self, path):
+        return super().guess_type(path.removesuffix(".gz") if self.gzipped else path)
+
+    def end_headers(self):
+        if self.gzipped:
+            self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
-        self._cache_headers(last_modified)
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
-
-    def _cache_headers(self, last_modified):
-        self.send_header("Last-Modified", last_modified)
         self.send_header("Cache-Control", f"max-age={self.max_age}")
-
-    def _error(self, code):
-        body = b"not found"
-        self.send_response(code)
-        self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
-
-
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request, client_address):
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return
-        super().handle_error(request, client_address)
+        super().end_headers()
 
 
 @contextlib.contextmanager
 def serve(directory: Path, prefix: str, use_gzip: bool = False):
-    handler = type("H", (Handler,), {"prefix": prefix, "use_gzip": use_gzip})
-    server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serve(directory, prefix, type("GzipHandler" if use_gzip else "Handler", (Handler,), {"use_gzip": use_gzip})) as base:
+        yield base if base.endswith("/") else base + "/"
 
 
 # --------------------------------------------------------------------------- measuring
@@ -602,7 +525,7 @@ def markdown(r):
         "|---|---:|---:|---:|---:|",
     ]
     for key, label in (("floor", "Floor: bare page, Pyodide `1+1`"), ("calculator", "Calculator page (/rekenhulp/)"),
-                       ("fresh", "Calculator page, snapshot refused (normal start)"),
+                       ("fresh", "Calculator page, snapshot download refused (fallback start)"),
                        ("pyscript", "Peer: PyScript, same wheel and request"),
                        ("worker", "Bare page with the calculator's worker, same request"), ("calculator_gzip", "Calculator, host sends gzip"),
                        ("floor_gzip", "Floor, host sends gzip")):
@@ -630,7 +553,7 @@ def markdown(r):
     if r.get("throttled"):
         rtt = r["throttled"]["rtt_ms"]
         lines += ["", f"Cold visits on a throttled network (host sends gzip; RTT {rtt} ms; medians of {r['throttled']['runs']}), ms to the first answer:", "",
-                  "| Bandwidth | floor | calculator | calculator, snapshot refused | calculator ÷ floor |", "|---|---:|---:|---:|---:|"]
+                  "| Bandwidth | floor | calculator | calculator, snapshot download refused | calculator ÷ floor |", "|---|---:|---:|---:|---:|"]
         for mbps, row in r["throttled"]["by_mbps"].items():
             lines.append(f"| {mbps} Mbit/s | {row['floor']} | {row['calculator']} | {row['fresh']} | {ratio(row['calculator'], row['floor'])} |")
     for label in ("floor", "worker", "fresh", "calculator"):

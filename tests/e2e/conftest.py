@@ -157,13 +157,14 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextlib.contextmanager
-def _serve(path: Path, prefix: str = ""):
+def _serve(path: Path, prefix: str = "", handler: type[_Handler] = _Handler):
+    """Serve path under prefix on a free loopback port; yields the base URL. bench/run.py passes
+    a handler that also answers like the host (caching headers, gzip)."""
     path = Path(path).resolve()
     if not path.is_dir():
         raise FileNotFoundError(f"cannot serve {path}: not a directory")
-    if prefix:
-        prefix = "/" + prefix.strip("/") + "/"
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else ""
+    handler = type("Handler", (handler,), {"prefix": prefix})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(path)))
     thread = threading.Thread(target=server.serve_forever, name=f"serve {path}", daemon=True)
     thread.start()

@@ -13,17 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE } from "../web/entry.mjs";
-
-// A complete request: the first evaluate() loads the parameters, so the snapshot holds them.
-const WARM_UP = {
-  date: "2026-02-01",
-  service: "advies",
-  theme: "cybersecurity",
-  cost: "10000",
-  company: { size: "klein" },
-  checklist: {},
-};
+import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE, WARM_UP } from "../web/entry.mjs";
 
 const [pyodideDir, wheelFile, outFile] = process.argv.slice(2);
 if (!pyodideDir || !wheelFile || !outFile) {

@@ -5,6 +5,17 @@
 
 export const ENTRY_NAME = "_kmo_evaluate";
 
+// A complete request. The build answers it before it takes the snapshot (so the parameters are
+// loaded); the worker repeats it after a restore to warm the interpreter up (worker.mjs).
+export const WARM_UP = Object.freeze({
+  date: "2026-02-01",
+  service: "advies",
+  theme: "cybersecurity",
+  cost: "10000",
+  company: { size: "klein" },
+  checklist: {},
+});
+
 export const ENTRY_SOURCE = `
 import json
 import kmo_portefeuille

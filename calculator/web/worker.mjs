@@ -28,8 +28,8 @@ const SLOW_CONNECTIONS = new Set(["slow-2g", "2g", "3g"]);
 // After a restore the interpreter's code has barely run, so V8 has not optimised it yet (a
 // normal start runs 2 s of Python first) and the first recomputes share the CPU with that
 // optimisation: measured, recompute median 15-20 ms instead of 8-11 ms. Repeating one request
-// 300 times right after the first answer (some 300 ms of work, 10 per task so requests interleave) brings it
-// back to 9 ms.
+// 300 times right after the first answer (some 300 ms of work, 10 per task so that requests
+// interleave) brings it back to 9 ms.
 const WARM_UP_RUNS = 300;
 const WARM_UP_CHUNK = 10;
 const started = performance.now();

@@ -17,9 +17,14 @@ HOOKS = ROOT / "site_overrides" / "hooks"
 
 
 def _load(name: str):
+    """A hook as mkdocs loads it: its folder is on sys.path while it is imported."""
     spec = importlib.util.spec_from_file_location(f"{name}_under_test", HOOKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOKS))
     return module
 
 
@@ -115,3 +120,20 @@ def test_lock_names_only_our_wheel(assets, tmp_path):
 def test_missing_pyodide_says_to_run_npm_ci(assets, tmp_path):
     with pytest.raises(PluginError, match="npm ci"):
         assets.pyodide_dir(tmp_path)
+
+
+def test_the_snapshot_is_made_once_per_wheel_and_pyodide(assets, tmp_path, monkeypatch):
+    snapshots = _load("kmo_snapshot")
+    wheel = assets.build_wheel(ROOT)
+    snapshot = snapshots.make_snapshot(ROOT, wheel)
+    assert snapshot.name.endswith(".snapshot.gz") and snapshot.read_bytes()[:2] == b"\x1f\x8b"
+    assert ROOT / ".cache" in snapshot.parents
+    # Cached: asked again, it is not made again (without Node it could not be).
+    monkeypatch.setattr(snapshots.shutil, "which", lambda name: None)
+    assert snapshots.make_snapshot(ROOT, wheel) == snapshot
+    # Another wheel is another snapshot; the build says what it needs to make it.
+    other = tmp_path / wheel.name
+    other.write_bytes(wheel.read_bytes() + b"\0")
+    assert snapshots.snapshot_key(ROOT, other) != snapshots.snapshot_key(ROOT, wheel)
+    with pytest.raises(PluginError, match="Node.js"):
+        snapshots.make_snapshot(ROOT, other)

@@ -7,8 +7,9 @@ Adds to the site (after kmo_assets.py has added the wheel and the Pyodide core):
     assets/kmo/snapshot.mjs                 `export const SNAPSHOT = {file, integrity}`
 
 Restoring it skips the interpreter's start-up, most of the time before the first answer
-(bench/README.md has the figures). The worker fetches it with Subresource Integrity and starts
-Pyodide the normal way when the snapshot is missing, refused or cannot be restored.
+(bench/README.md has the figures). The worker fetches it with Subresource Integrity, decompresses
+it itself (GitHub Pages sends a .gz file as it is, without Content-Encoding), and starts Pyodide
+the normal way when the snapshot is missing, refused or cannot be restored.
 
 The snapshot is made by Node (calculator/snapshot/make_snapshot.mjs) with the Pyodide of
 node_modules, the one the site ships, and cached under .cache/kmo-snapshot/ by a hash of

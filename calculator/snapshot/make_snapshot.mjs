@@ -15,6 +15,41 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE, WARM_UP } from "../web/entry.mjs";
 
+/**
+ * Freed memory still holds what was there (import buffers, temporary objects), and gzip has to
+ * keep it. Zero-filled blocks of falling sizes are allocated into the heap's holes, each size
+ * until a block lands past the heap's break (the holes of that size are full), then freed: the
+ * snapshot is 1 MB (16%) smaller gzipped. The memory must not grow: Pyodide restores a snapshot
+ * only into its initial memory. The break is passed in as a number, so Python keeps no
+ * JavaScript reference (the snapshot could not hold one).
+ */
+function zeroFreedMemory(pyodide) {
+  const memory = () => pyodide._module.HEAP8.length;
+  const before = memory();
+  pyodide.globals.set("_kmo_break", pyodide._module._sbrk(0));
+  pyodide.runPython(`
+def _kmo_zero_freed_memory(brk):
+    import gc
+
+    gc.collect()
+    blocks = []
+    for size in (1 << 16, 1 << 14, 4096, 1000, 480, 240, 112, 48, 16):
+        for _ in range(200_000):
+            blocks.append(bytes(size))
+            if id(blocks[-1]) >= brk:
+                break
+    del blocks
+    gc.collect()
+
+_kmo_zero_freed_memory(_kmo_break)
+del _kmo_zero_freed_memory, _kmo_break
+`);
+  if (memory() !== before) {
+    console.error(`zeroing freed memory grew it (${before} -> ${memory()} bytes): the snapshot would not restore`);
+    process.exit(1);
+  }
+}
+
 const [pyodideDir, wheelFile, outFile] = process.argv.slice(2);
 if (!pyodideDir || !wheelFile || !outFile) {
   console.error("usage: node make_snapshot.mjs <pyodide-dir> <wheel> <out.gz>");
@@ -31,6 +66,7 @@ if (!JSON.parse(warm).ok) {
   console.error(`the warm-up request was refused: ${warm}`);
   process.exit(1);
 }
+zeroFreedMemory(pyodide);
 const snapshot = pyodide.makeMemorySnapshot();
 
 // Check it the way the browser uses it: restored, with an empty standard library.

@@ -11,7 +11,7 @@
 // Speed: the build ships a memory snapshot of Pyodide with the rules imported and the
 // parameters loaded (site_overrides/hooks/kmo_snapshot.py). Restoring it skips the interpreter's
 // start-up, most of the wait, and the standard library's download (everything is imported
-// already). It costs ~3.7 MB more to download, so it is left out when the browser
+// already). It costs ~2.7 MB more to download, so it is left out when the browser
 // says data is to be saved or the connection is slow; when it is missing, refused (Subresource
 // Integrity) or cannot be restored, Pyodide starts the normal way. Then the wheel is fetched
 // (checked by its sha256) while the interpreter downloads and starts, and unpacked from memory.

@@ -2,7 +2,7 @@
 
 The snapshot (site_overrides/hooks/kmo_snapshot.py) makes the first answer come sooner; a visitor
 must get the same answer when it is missing, altered in transit, or skipped because the
-connection is slow (it is ~3.7 MB more to download).
+connection is slow (it is ~2.7 MB more to download).
 """
 
 from __future__ import annotations

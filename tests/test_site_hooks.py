@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import zipfile
@@ -12,20 +11,9 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from tests.build_hooks import load_hook
+
 ROOT = Path(__file__).resolve().parents[1]
-HOOKS = ROOT / "site_overrides" / "hooks"
-
-
-def _load(name: str):
-    """A hook as mkdocs loads it: its folder is on sys.path while it is imported."""
-    spec = importlib.util.spec_from_file_location(f"{name}_under_test", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOKS))
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +21,7 @@ def markers():
     # The hook imports the rules package afresh; give the other tests their modules back after.
     saved = {k: v for k, v in sys.modules.items() if k == "kmo_portefeuille" or k.startswith("kmo_portefeuille.")}
     saved_path = list(sys.path)
-    module = _load("kmo_markers")
+    module = load_hook("kmo_markers")
     module.on_config(SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")))
     yield module
     for name in [k for k in sys.modules if k == "kmo_portefeuille" or k.startswith("kmo_portefeuille.")]:
@@ -44,7 +32,7 @@ def markers():
 
 @pytest.fixture(scope="module")
 def assets():
-    return _load("kmo_assets")
+    return load_hook("kmo_assets")
 
 
 def _page(name="test.md"):
@@ -123,7 +111,7 @@ def test_missing_pyodide_says_to_run_npm_ci(assets, tmp_path):
 
 
 def test_the_snapshot_is_made_once_per_wheel_and_pyodide(assets, tmp_path, monkeypatch):
-    snapshots = _load("kmo_snapshot")
+    snapshots = load_hook("kmo_snapshot")
     wheel = assets.build_wheel(ROOT)
     snapshot = snapshots.make_snapshot(ROOT, wheel)
     assert snapshot.name.endswith(".snapshot.gz") and snapshot.read_bytes()[:2] == b"\x1f\x8b"

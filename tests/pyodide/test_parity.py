@@ -10,35 +10,20 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.util
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.build_hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "recorded.json"
 GENERATED = 1500  # generated requests per run, arbitrary JSON included
 RUNNER = Path(__file__).with_name("run_cases.mjs")
 NODE = shutil.which("node")
-
-
-HOOKS = ROOT / "site_overrides" / "hooks"
-
-
-def _hook(name: str):
-    """A build hook as mkdocs loads it (its folder on sys.path while it is imported)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_for_tests", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOKS))
-    return module
 
 
 @functools.cache
@@ -76,7 +61,7 @@ def as_javascript_sends_it(value):
 def pyodide_run(request, tmp_path_factory):
     if NODE is None:
         pytest.skip("node is not installed: the Pyodide parity test needs Node.js 18+ (npm ci)")
-    hook = _hook("kmo_assets")
+    hook = load_hook("kmo_assets")
     core = hook.pyodide_dir(ROOT)  # fails with "run npm ci" when Pyodide is missing
     version = json.loads((core / "package.json").read_text(encoding="utf-8"))["version"]
     wheel = hook.build_wheel(ROOT)
@@ -90,7 +75,7 @@ def pyodide_run(request, tmp_path_factory):
     cases.write_text(json.dumps(_cases() + generated), encoding="utf-8")
     command = [NODE, str(RUNNER), str(assets), str(cases), str(out)]
     if request.param == "snapshot":
-        command.append(str(_hook("kmo_snapshot").make_snapshot(ROOT, wheel)))
+        command.append(str(load_hook("kmo_snapshot").make_snapshot(ROOT, wheel)))
     result = subprocess.run(
         command,
         cwd=ROOT,

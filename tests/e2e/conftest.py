@@ -165,11 +165,17 @@ def _serve(path: Path, prefix: str = "", handler: type[_Handler] = _Handler):
         raise FileNotFoundError(f"cannot serve {path}: not a directory")
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else ""
     handler = type("Handler", (handler,), {"prefix": prefix})
-    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(path)))
-    thread = threading.Thread(target=server.serve_forever, name=f"serve {path}", daemon=True)
+    with run_server(_Server(("127.0.0.1", 0), functools.partial(handler, directory=str(path))), f"serve {path}") as base:
+        yield base + prefix
+
+
+@contextlib.contextmanager
+def run_server(server, name: str):
+    """Run a socketserver on loopback in a daemon thread; yields http://127.0.0.1:<port>."""
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -14,7 +14,6 @@ import re
 import socketserver
 import subprocess
 import sys
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import jinja2
 import pytest
 from playwright.sync_api import expect
 
+from conftest import run_server
 from site_build import ROOT
 
 CONTACT = "contact/"
@@ -101,15 +101,8 @@ class _ThreadingServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def capture_server():
     posts: list = []
     handler = type("Capture", (_Capture,), {"posts": posts})
-    server = _ThreadingServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="contact capture", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", posts
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with run_server(_ThreadingServer(("127.0.0.1", 0), handler), "contact capture") as url:
+        yield url, posts
 
 
 @pytest.fixture(scope="module")

@@ -53,7 +53,7 @@ CACHE_DIR = Path(".cache") / "kmo-wheel"
 KEEP_CACHED = 4
 
 
-def _root(config) -> Path:
+def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
@@ -221,7 +221,7 @@ def file_module(name: str, path: Path, what: str, hook: str = "kmo_assets.py") -
 # --------------------------------------------------------------------------- hooks
 
 
-def _add(files, config, dest_uri: str, source: Path | str) -> None:
+def add_file(files, config, dest_uri: str, source: Path | str) -> None:
     """Add a site file from a path, or from text when source is a str."""
     existing = files.get_file_from_path(dest_uri)
     if existing is not None:
@@ -259,7 +259,7 @@ def _pyodide_version(directory: Path, root: Path) -> str:
 
 
 def on_files(files, config):
-    root = _root(config)
+    root = project_root(config)
 
     web = root / WEB_DIR
     published = []
@@ -267,7 +267,7 @@ def on_files(files, config):
         for path in sorted(web.rglob("*")):
             rel = path.relative_to(web)
             if path.is_file() and not _skip(rel):
-                _add(files, config, f"{WEB_PREFIX}/{rel.as_posix()}", path)
+                add_file(files, config, f"{WEB_PREFIX}/{rel.as_posix()}", path)
                 published.append(rel.as_posix())
     for script in config.extra_javascript:
         src = str(script)
@@ -285,19 +285,19 @@ def on_files(files, config):
     core = pyodide_dir(root)
     version = _pyodide_version(core, root)
     for name in PYODIDE_FILES:
-        _add(files, config, f"{PYODIDE_PREFIX}/{name}", core / name)
+        add_file(files, config, f"{PYODIDE_PREFIX}/{name}", core / name)
 
     wheel = build_wheel(root)
     key, lock = make_lock(core / "pyodide-lock.json", wheel, version)
-    _add(files, config, f"{PYODIDE_PREFIX}/{wheel.name}", wheel)
-    _add(files, config, f"{PYODIDE_PREFIX}/pyodide-lock.json", lock)
-    _add(files, config, f"{WEB_PREFIX}/wheel.mjs", file_module("WHEEL", wheel, "the rules wheel"))
+    add_file(files, config, f"{PYODIDE_PREFIX}/{wheel.name}", wheel)
+    add_file(files, config, f"{PYODIDE_PREFIX}/pyodide-lock.json", lock)
+    add_file(files, config, f"{WEB_PREFIX}/wheel.mjs", file_module("WHEEL", wheel, "the rules wheel"))
     log.debug("kmo_assets: %s as package %r with Pyodide %s", wheel.name, key, version)
     return files
 
 
 def on_serve(server, config, builder):
-    root = _root(config)
+    root = project_root(config)
     for path in (root / "calculator", root / "pyproject.toml"):
         if path.exists():
             server.watch(str(path))

@@ -26,24 +26,32 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kmo_assets import PYODIDE_DIR, file_module, prune  # a sibling hook: mkdocs puts this folder on sys.path
+# A sibling hook: mkdocs puts this folder on sys.path while it loads a hook.
+from kmo_assets import (
+    PYODIDE_DIR,
+    PYODIDE_FILES,
+    PYODIDE_PREFIX,
+    WEB_PREFIX,
+    add_file,
+    file_module,
+    project_root,
+    prune,
+)
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.kmo_snapshot")
 
 MAKER = Path("calculator") / "snapshot" / "make_snapshot.mjs"
 ENTRY = Path("calculator") / "web" / "entry.mjs"
-PYODIDE_INPUTS = ("package.json", "pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip")
 CACHE_DIR = Path(".cache") / "kmo-snapshot"
-WHEEL_PREFIX = "assets/pyodide/"
 KEEP_CACHED = 3
 
 
 def snapshot_key(root: Path, wheel: Path) -> str:
     """A hash of everything the snapshot is made from."""
     digest = hashlib.sha256()
-    inputs = [root / MAKER, root / ENTRY, wheel, *(root / PYODIDE_DIR / name for name in PYODIDE_INPUTS)]
+    pyodide = [root / PYODIDE_DIR / name for name in ("package.json", *PYODIDE_FILES)]
+    inputs = [root / MAKER, root / ENTRY, wheel, *pyodide]
     for path in inputs:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as handle:
@@ -81,11 +89,11 @@ def make_snapshot(root: Path, wheel: Path) -> Path:
 
 
 def on_files(files, config):
-    root = Path(config.config_file_path).resolve().parent
-    wheels = [f for f in files if f.src_uri.startswith(WHEEL_PREFIX) and f.src_uri.endswith(".whl")]
+    wheels = [f for f in files if f.src_uri.startswith(PYODIDE_PREFIX + "/") and f.src_uri.endswith(".whl")]
     if len(wheels) != 1 or not wheels[0].abs_src_path:
         raise PluginError("kmo_snapshot: expected the rules wheel in assets/pyodide/ (list kmo_assets.py first in hooks)")
-    snapshot = make_snapshot(root, Path(wheels[0].abs_src_path))
-    files.append(File.generated(config, WHEEL_PREFIX + snapshot.name, abs_src_path=str(snapshot)))
-    files.append(File.generated(config, "assets/kmo/snapshot.mjs", content=file_module("SNAPSHOT", snapshot, "the Pyodide memory snapshot", "kmo_snapshot.py")))
+    snapshot = make_snapshot(project_root(config), Path(wheels[0].abs_src_path))
+    add_file(files, config, f"{PYODIDE_PREFIX}/{snapshot.name}", snapshot)
+    module = file_module("SNAPSHOT", snapshot, "the Pyodide memory snapshot", "kmo_snapshot.py")
+    add_file(files, config, f"{WEB_PREFIX}/snapshot.mjs", module)
     return files

@@ -236,12 +236,17 @@ def test_no_policy_violation_and_the_calculator_still_works(guarded_page, built_
     page.kmo_problems[:] = [p for p in page.kmo_problems if "Content Security Policy" not in p]
 
 
-def test_script_in_every_query_key_of_the_calculator_stays_text(guarded_page, base_url):
-    page = guarded_page
+def open_watched(page, url: str):
+    """Open url with policy violations recorded and dialogs (an alert() payload) dismissed."""
     page.add_init_script(WATCH_CSP)
     page.on("dialog", lambda dialog: dialog.dismiss())
-    page.goto(f"{base_url}/rekenhulp/")
+    page.goto(url)
     settle(page)
+    return page
+
+
+def test_script_in_every_query_key_of_the_calculator_stays_text(guarded_page, base_url):
+    page = open_watched(guarded_page, f"{base_url}/rekenhulp/")
     names = sorted(set(page.eval_on_selector_all("#kmo-form [name]", "es => es.map(e => e.name)")))
     assert {"date", "service", "theme", "cost", "received", "size", "fte"} <= set(names)
     keys = [*names, "company", "partner_share_0", "linked_fte_1", "prev_fte", "kmo_timeout", "simulatie",
@@ -264,11 +269,7 @@ def test_script_in_every_query_key_of_the_calculator_stays_text(guarded_page, ba
 
 
 def test_script_typed_into_every_calculator_field_stays_text(guarded_page, base_url):
-    page = guarded_page
-    page.add_init_script(WATCH_CSP)
-    page.on("dialog", lambda dialog: dialog.dismiss())
-    page.goto(f"{base_url}/rekenhulp/?company=figures")
-    settle(page)
+    page = open_watched(guarded_page, f"{base_url}/rekenhulp/?company=figures")
     page.locator("[data-kmo-details='group'] summary").click()
     page.click("[data-kmo-add='partner']")
     page.click("[data-kmo-add='linked']")

@@ -1,5 +1,7 @@
 """Hypothesis strategies for requests: well-formed ones and arbitrary JSON."""
 
+from datetime import date
+
 from hypothesis import strategies as st
 
 from kmo_portefeuille import catalog
@@ -7,7 +9,7 @@ from kmo_portefeuille.parameters import load
 
 THEMES = [t["value"] for t in catalog.themes(load())]
 
-dates = st.dates(min_value=__import__("datetime").date(2016, 4, 1), max_value=__import__("datetime").date(2030, 12, 31)).map(str)
+dates = st.dates(min_value=date(2016, 4, 1), max_value=date(2030, 12, 31)).map(str)
 money = st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False).map(str)
 belgian_money = money.map(lambda s: s.replace(".", ","))
 amounts = st.one_of(money, belgian_money, st.integers(0, 10**9), st.floats(0, 1e9, allow_nan=False))

@@ -290,12 +290,19 @@ def new_context(browser, refuse=()):
     return context
 
 
-def visit(context, url):
-    """Open url in a new page of context; ms from navigation start to the first answer."""
+def visit(context, url, network=None):
+    """Open url in a new page of context; ms from navigation start to the first answer.
+    network: Chromium's emulated conditions for the page (and its worker), e.g. a bandwidth."""
     page = context.new_page()
-    page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-    page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_MS)
-    page.wait_for_function("window.__bench && window.__bench.ready !== null", timeout=TIMEOUT_MS)
+    timeout = TIMEOUT_MS
+    if network:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **network})
+        timeout = TIMEOUT_MS * 3
+    page.goto(url, wait_until="commit", timeout=timeout)
+    page.wait_for_selector(READY, state="attached", timeout=timeout)
+    page.wait_for_function("window.__bench && window.__bench.ready !== null", timeout=timeout)
     data = page.evaluate("window.__bench")
     data["worker_ms"] = page.evaluate("(document.getElementById('kmo-result').dataset.loadMs || null)")
     data["timeline"] = timeline(page)
@@ -330,20 +337,13 @@ def first_result(browser, url, label, runs_log, refuse=()):
 
 
 def throttled_cold(browser, url, mbps, rtt_ms, refuse=()):
-    """One cold visit with the network emulated at mbps and rtt_ms (Chromium's DevTools throttling,
-    which the page's worker goes through too): ms to the first answer."""
+    """One cold visit at mbps and rtt_ms (Chromium's DevTools throttling): ms to the first answer."""
     context = new_context(browser, refuse)
     try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": rtt_ms, "downloadThroughput": mbps * 1e6 / 8, "uploadThroughput": mbps * 1e6 / 8,
-        })
-        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS * 3)
-        page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_MS * 3)
-        page.wait_for_function("window.__bench && window.__bench.ready !== null", timeout=TIMEOUT_MS)
-        return round(page.evaluate("window.__bench.ready"), 1)
+        bytes_per_s = mbps * 1e6 / 8
+        network = {"latency": rtt_ms, "downloadThroughput": bytes_per_s, "uploadThroughput": bytes_per_s}
+        _, data = visit(context, url, network)
+        return round(data["ready"], 1)
     finally:
         context.close()
 

@@ -6,6 +6,8 @@
 #   make test    unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
 #   make bench   calculator speed vs bare Pyodide and PyScript, page weight, Lighthouse
+#   make check-sources   has a source page changed? Markdown report (REPORT=file.md, SOURCES="id ...")
+#   make accept-sources  record the source pages as they are now, after an editor read the changes
 #   make clean   remove build output and caches (keeps .venv and node_modules)
 
 SHELL := /bin/bash
@@ -25,7 +27,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 VENV_STAMP := $(VENV)/.stamp-requirements
 NPM_STAMP := node_modules/.stamp-package-lock
 
-.PHONY: help setup chromium serve build test fuzz bench clean
+.PHONY: help setup chromium serve build test fuzz bench check-sources accept-sources clean
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -66,6 +68,15 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 bench: setup chromium $(BENCH_STAMP)
 	$(BIN)/mkdocs build --strict -q
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The source watch needs only the Python tools, not Node.
+SOURCE_WATCH = $(PY) -m maintenance.source_watch $(if $(REPORT),--report $(REPORT)) $(addprefix --only ,$(SOURCES))
+
+check-sources: $(VENV_STAMP)
+	$(SOURCE_WATCH)
+
+accept-sources: $(VENV_STAMP)
+	$(SOURCE_WATCH) --update
 
 clean:
 	rm -rf site .cache build dist .pytest_cache .hypothesis test-results screenshots bench-results

@@ -230,7 +230,8 @@ def test_update_records_the_change_and_the_next_check_is_clean(site, watch):
 
     code, report = watch.run("--update")
     assert code == 0
-    assert "Bronnen vastgelegd op" in report
+    assert report.startswith("# Bronnen vastgelegd op 2026-12-09\n")
+    assert "+ Een kleine onderneming krijgt 20% steun." in section(report, "Gewijzigd, nu vastgelegd")
 
     code, report = watch.run()
     assert code == 0
@@ -299,6 +300,15 @@ def test_a_pdf_is_reported_as_not_html(site, watch):
     assert code == 1
     assert "Bron besluit" in section(report, "Geen HTML")
     assert "`application/pdf`" in section(report, "Geen HTML")
+
+
+def test_a_page_without_readable_text_is_not_taken_as_unchanged(site, watch):
+    watch.sources({"leeg": site.html("/leeg", b"<html><body><main><script>render()</script></main></body></html>")})
+
+    code, report = watch.run()
+
+    assert code == 1
+    assert "geen leesbare tekst" in section(report, "Onbereikbaar")
 
 
 def test_the_report_file_holds_the_printed_report(site, watch, tmp_path):

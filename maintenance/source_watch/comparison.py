@@ -13,7 +13,7 @@ from .fingerprints import Fingerprint
 from .main_text import main_text
 from .sources import Source
 
-Fetch = Callable[[str], "Page | Failure"]
+Fetch = Callable[[str], Page | Failure]
 
 
 class Status(enum.Enum):
@@ -32,7 +32,7 @@ class Finding:
     current: Fingerprint | None = None  # what the page holds today (None: not read)
     lines: tuple[str, ...] = ()  # today's main text, for the report
     redirects: tuple[Redirect, ...] = ()
-    reason: str = ""  # why it was unreachable
+    reason: str = ""  # why it could not be read
     content_type: str = ""
 
     @property
@@ -50,6 +50,9 @@ def judge(source: Source, accepted: Fingerprint | None, page: Page | Failure, to
     if not page.is_html:
         return Finding(source, Status.NOT_HTML, accepted, redirects=page.redirects, content_type=page.content_type)
     lines = main_text(page.body or b"", page.charset)
+    if not lines:  # nothing to compare: a page written by scripts, or an empty answer
+        reason = "de pagina heeft geen leesbare tekst (misschien alleen JavaScript)"
+        return Finding(source, Status.UNREACHABLE, accepted, redirects=page.redirects, reason=reason)
     current = fingerprints.take(source.url, lines, today)
     if accepted is None or not accepted.is_recorded:
         status = Status.NEW

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 from email.message import Message
+from http import HTTPStatus
 
 import requests
 
@@ -52,7 +53,7 @@ def fetch(url: str, timeout: float = TIMEOUT) -> Page | Failure:
         with requests.get(url, headers=HEADERS, timeout=timeout, stream=True, allow_redirects=True) as response:
             redirects = _redirects(response)
             if response.status_code >= 400:
-                return Failure(url, f"HTTP {response.status_code} {response.reason or ''}".strip(), redirects)
+                return Failure(url, _status(response.status_code), redirects)
             content_type, charset = _media_type(response.headers.get("Content-Type"))
             page = Page(url, response.url, redirects, content_type, charset, None)
             if not page.is_html:
@@ -82,6 +83,14 @@ def describe(error: requests.RequestException, timeout: float = TIMEOUT) -> str:
     if isinstance(error, requests.ConnectionError):
         return "geen verbinding met de server"
     return f"ophalen mislukt ({type(error).__name__})"
+
+
+def _status(code: int) -> str:
+    # The standard phrase, not the server's own: the report should hold no text a server chose.
+    try:
+        return f"HTTP {code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        return f"HTTP {code}"
 
 
 def _redirects(response: requests.Response) -> tuple[Redirect, ...]:

@@ -42,8 +42,9 @@ ADVICE = {
 def render(findings: list[Finding], today: date, updated: bool = False) -> str:
     verb = "vastgelegd" if updated else "nagekeken"
     out = [f"# Bronnen {verb} op {today.isoformat()}", "", _summary(findings, updated), ""]
-    out += _section("Gewijzigd", [_changed(f) for f in findings if f.status is Status.CHANGED])
-    out += _section("Nog geen vingerafdruk", [_new(f) for f in findings if f.status is Status.NEW])
+    changed, new = ("Gewijzigd, nu vastgelegd", "Voor het eerst vastgelegd") if updated else ("Gewijzigd", "Nog geen vingerafdruk")
+    out += _section(changed, [_changed(f) for f in findings if f.status is Status.CHANGED])
+    out += _section(new, [_new(f) for f in findings if f.status is Status.NEW])
     out += _section("Onbereikbaar", [_item(f, f.reason) for f in findings if f.status is Status.UNREACHABLE])
     out += _section("Omgeleid", [_item(f, _chain(f)) for f in findings if f.redirects])
     out += _section("Geen HTML", [_item(f, _content_type(f)) for f in findings if f.status is Status.NOT_HTML])
@@ -121,9 +122,7 @@ def _heading(finding: Finding) -> list[str]:
 
 
 def _quote(lines: list[str], mark: str) -> list[str]:
-    shown = [
-        _fill(line, mark, " " * len(mark)) for line in lines[:QUOTED_LINES]
-    ]
+    shown = [_fill(line, mark, " " * len(mark)) for line in lines[:QUOTED_LINES]]
     if len(lines) > QUOTED_LINES:
         shown.append(f"… en nog {_lines(len(lines) - QUOTED_LINES)}")
     # A fence longer than any run of tildes in the quoted text, so the text cannot close it.

@@ -42,7 +42,9 @@ ADVICE = {
 def render(findings: list[Finding], today: date, updated: bool = False) -> str:
     verb = "vastgelegd" if updated else "nagekeken"
     out = [f"# Bronnen {verb} op {today.isoformat()}", "", _summary(findings, updated), ""]
-    changed, new = ("Gewijzigd, nu vastgelegd", "Voor het eerst vastgelegd") if updated else ("Gewijzigd", "Nog geen vingerafdruk")
+    changed, new = ("Gewijzigd", "Nog geen vingerafdruk")
+    if updated:
+        changed, new = "Gewijzigd, nu vastgelegd", "Voor het eerst vastgelegd"
     out += _section(changed, [_changed(f) for f in findings if f.status is Status.CHANGED])
     out += _section(new, [_new(f) for f in findings if f.status is Status.NEW])
     out += _section("Onbereikbaar", [_item(f, f.reason) for f in findings if f.status is Status.UNREACHABLE])
@@ -147,7 +149,9 @@ def _chain(finding: Finding) -> str:
 
 
 def _content_type(finding: Finding) -> str:
-    return f"het antwoord is `{finding.content_type}`" if finding.content_type else "het antwoord zegt niet wat het is (geen Content-Type)"
+    if not finding.content_type:
+        return "het antwoord zegt niet wat het is (geen Content-Type)"
+    return f"het antwoord is `{finding.content_type}`"
 
 
 def _recorded(finding: Finding) -> str:

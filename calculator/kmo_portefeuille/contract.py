@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from . import catalog, parsing, size as sizing, subsidy
 from .eligibility import failed_questions
-from .money import euro, long_date, percent, plain, whole_euro
+from .money import euro, long_date, percent, percent_nl, plain, whole_euro
 from .parameters import Parameters, load
-from .size import reason
+from .reasons import reason
 
 LAST_YEAR = 2100  # dates later than this are typing errors
 
@@ -135,6 +135,16 @@ def _evaluate(request, params: Parameters, today: date) -> dict:
         "received": plain(received),
         "cap": plain(cap),
         "cap_remaining": plain(remaining_after),
+        "display": {
+            "date": long_date(on),
+            "cost": euro(cost),
+            "received": euro(received),
+            "support": euro(granted),
+            "own_share": euro(own_share),
+            "cap": euro(cap),
+            "cap_remaining": euro(remaining_after),
+            "rate": percent_nl(percent_applied),
+        },
         "reasons": reasons,
         "deadlines": deadlines,
         "summary": _summary(eligible, granted, percent_applied, own_share, reasons),
@@ -258,18 +268,21 @@ def _deadlines(params: Parameters, on: date) -> list[dict]:
         {
             "code": "aanvraag",
             "date": None,
+            "date_display": None,
             "message": "Dien je aanvraag online in vanaf de inschrijving of de ondertekening, en uiterlijk "
             f"{terms['apply_within_days_after_start']} kalenderdagen na de start van de dienst.",
         },
         {
             "code": "eigen_bijdrage",
             "date": None,
+            "date_display": None,
             "message": f"Stort je eigen bijdrage binnen {terms['own_share_within_days']} kalenderdagen nadat de "
             "dienstverlener je aanvraag bevestigt.",
         },
         {
             "code": "afronding",
             "date": finish.isoformat(),
+            "date_display": long_date(finish),
             "message": f"De dienst moet afgerond zijn uiterlijk op {long_date(finish)}. Geef daarna zelf de opdracht "
             "tot betaling aan de dienstverlener: wie dat vergeet, verliest de steun.",
         },

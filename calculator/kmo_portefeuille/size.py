@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .money import number, percent_nl, whole_euro
+from .reasons import reason
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,6 @@ class Outcome:
     size: str  # "klein" | "middelgroot" | "groot"
     category: str  # "micro" | "klein" | "middelgroot" | "groot"
     reasons: list[dict]
-
-
-def reason(code: str, message: str, *, blocking: bool = False) -> dict:
-    return {"code": code, "message": message, "blocking": blocking}
 
 
 def combined(company_figures: Figures, holdings: tuple[Holding, ...], thresholds: dict) -> tuple[Figures, list[str]]:

@@ -45,7 +45,7 @@ export const FIELDS = [
   { name: "received", path: "received", kind: "text" },
 ];
 
-const MODE = FIELDS[0];
+export const MODE = FIELDS[0];
 // URL parameters starting with this tune the page (e.g. kmo_timeout); they are not simulation input.
 const TUNING = "kmo_";
 
@@ -61,12 +61,12 @@ function pattern(template, index) {
 
 const NAME_PATTERNS = FIELDS.filter((f) => f.row).map((f) => ({ field: f, re: pattern(f.name, "(\\d+)") }));
 
-/** The fields in use for a mode and row counts ({partner: 2}), with row fields numbered. */
+/** The fields in use for a mode (null: every mode) and row counts ({partner: 2}), rows numbered. */
 export function fieldsInUse(mode, rows = {}) {
   const used = [];
   const done = new Set();
   for (const field of FIELDS) {
-    if (field.when && field.when !== mode) continue;
+    if (mode !== null && field.when && field.when !== mode) continue;
     if (!field.row) {
       used.push(field);
       continue;
@@ -85,7 +85,7 @@ export function fieldsInUse(mode, rows = {}) {
 }
 
 /** The field's row and index when its name is a row field's ("partner_share_0"), else null. */
-function rowOf(name) {
+export function rowOf(name) {
   for (const { field, re } of NAME_PATTERNS) {
     const match = re.exec(name);
     if (match) return { row: field.row, index: Number(match[1]) };
@@ -152,14 +152,17 @@ export function queryFrom(state, current = new URLSearchParams()) {
   return params.toString();
 }
 
-/** The state a URL's parameters describe: only the fields they set; unknown and tuning keys ignored. */
+/**
+ * The state a URL's parameters describe: the mode and the fields they set, also those of the other
+ * mode (the form keeps them for when the visitor switches); unknown and tuning keys are ignored.
+ */
 export function stateFromQuery(params) {
   const keys = [...params.keys()];
   const figures = FIELDS.some((f) => f.when === "figures" && !f.row && params.has(f.name));
   const sized = FIELDS.some((f) => f.when === "size" && params.has(f.name));
   const mode = params.get(MODE.name) === "figures" || (!params.has(MODE.name) && figures && !sized) ? "figures" : MODE.default;
   const state = new Map();
-  for (const field of fieldsInUse(mode, rowCounts(keys))) {
+  for (const field of fieldsInUse(null, rowCounts(keys))) {
     if (field.kind === "mode") state.set(field.name, mode);
     else if (params.has(field.name)) state.set(field.name, params.get(field.name));
   }

@@ -59,7 +59,9 @@ function pattern(template, index) {
   return new RegExp(`^${escape(before)}${index}${escape(after)}$`);
 }
 
-const NAME_PATTERNS = FIELDS.filter((f) => f.row).map((f) => ({ field: f, re: pattern(f.name, "(\\d+)") }));
+// Indexes as the form writes them: "0", "12", never "012".
+const INDEX_DIGITS = "(0|[1-9]\\d*)";
+const NAME_PATTERNS = FIELDS.filter((f) => f.row).map((f) => ({ field: f, re: pattern(f.name, INDEX_DIGITS) }));
 
 /** The fields in use for a mode (null: every mode) and row counts ({partner: 2}), rows numbered. */
 export function fieldsInUse(mode, rows = {}) {
@@ -179,7 +181,7 @@ export function fieldOfError(path) {
       if (field.path === text) return field.name;
       continue;
     }
-    const match = pattern(field.path, "\\[(\\d+)\\]").exec(text);
+    const match = pattern(field.path, `\\[${INDEX_DIGITS}\\]`).exec(text);
     if (match) return field.name.replace(INDEX, match[1]);
   }
   return null;

@@ -104,10 +104,13 @@ test("restoring: unknown keys are ignored, figures imply the figures mode, rows 
   assert.deepEqual(rowCounts(state.keys()), { partner: 0, linked: 3 });
   assert.equal(state.get("linked_share_2"), "60");
   assert.equal(rowCounts(["partner_share_" + (MAX_ROWS - 1)]).partner, MAX_ROWS);
-  // A size in the URL wins over figures without an explicit mode; the figures are not in use then.
+  assert.equal(rowCounts(["partner_share_07"]).partner, 0);
+  // A size in the URL wins over figures without an explicit mode; the figures are kept, not sent.
   const sized = stateFromQuery(new URLSearchParams("size=klein&fte=3"));
   assert.equal(sized.get("company"), "size");
-  assert.equal(sized.has("fte"), false);
+  assert.equal(sized.get("fte"), "3");
+  assert.deepEqual(requestFrom(sized).company, { size: "klein" });
+  assert.equal(queryFrom(sized), "size=klein");
 });
 
 test("kmo_* tuning parameters stay out of the state and the request, and stay in the URL", () => {

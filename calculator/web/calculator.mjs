@@ -4,9 +4,9 @@
 // package (Python, in worker.mjs). This file only reads the form, sends what the visitor typed
 // as text, and shows the answer. All output is set as text (textContent), never as HTML.
 
-import { takeWorker } from "./start.mjs";
+import { showFailureTitle, showProgress } from "./loading.mjs";
+import { currentRuntime, STALL_PARAM } from "./runtime.mjs";
 
-const DEFAULT_TIMEOUT_MS = 20000;
 const DEBOUNCE_MS = 150;
 const ANNOUNCE_AFTER_MS = 1000;
 const FIGURES = ["fte", "turnover", "balance_sheet_total"];
@@ -19,114 +19,11 @@ const MAX_ROWS = 20;
 const SIMPLE_KEYS = ["date", "service", "theme", "cost", "received", "public_share"];
 const CHECKLIST = ["legal_form", "flanders", "main_activity"];
 // URL parameters that tune the page but are not part of the simulation.
-const KEEP_PARAMS = ["kmo_timeout"];
+const KEEP_PARAMS = [STALL_PARAM];
 
 const euroFormat = new Intl.NumberFormat("nl-BE", { style: "currency", currency: "EUR" });
 const percentFormat = new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat("nl-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-// --------------------------------------------------------------------------- the runtime
-// One worker per tab: this module is evaluated once per document, and Material's instant
-// navigation keeps the document (and so this variable) alive across page swaps.
-
-let runtime = createRuntime();
-
-function createRuntime() {
-  const listeners = new Set();
-  const pending = new Map();
-  const rt = {
-    status: "loading", // "loading" | "ready" | "failed"
-    progress: { step: 0, steps: 3, label: "" },
-    message: "",
-    loadMs: null,
-    nextId: 1,
-    worker: null,
-    listeners,
-    ready: null,
-  };
-  let settle;
-  rt.ready = new Promise((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  rt.ready.catch(() => {});
-
-  const notify = () => {
-    for (const listener of [...listeners]) listener(rt);
-  };
-  const fail = (message) => {
-    if (rt.status === "failed") return;
-    rt.status = "failed";
-    rt.message = message;
-    settle.reject(new Error(message));
-    for (const [, entry] of pending) {
-      clearTimeout(entry.timer);
-      entry.reject(new Error(message));
-    }
-    pending.clear();
-    try {
-      rt.worker && rt.worker.terminate();
-    } catch {
-      /* already gone */
-    }
-    notify();
-  };
-
-  try {
-    // The worker start.mjs began early (from the page head) is used first; a replacement after a
-    // failure is made here.
-    rt.worker = takeWorker() || new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "kmo-rekenhulp" });
-  } catch (error) {
-    fail(`worker: ${error}`);
-    return rt;
-  }
-  rt.worker.addEventListener("message", (event) => {
-    const data = event.data || {};
-    if (data.type === "progress") {
-      rt.progress = { step: data.step, steps: data.steps, label: data.label };
-      notify();
-    } else if (data.type === "ready") {
-      rt.status = "ready";
-      rt.loadMs = data.ms;
-      settle.resolve(rt);
-      notify();
-    } else if (data.type === "failed") {
-      fail(data.message || "laden mislukt");
-    } else if (data.id !== undefined && pending.has(data.id)) {
-      const entry = pending.get(data.id);
-      pending.delete(data.id);
-      clearTimeout(entry.timer);
-      if (data.error !== undefined) entry.reject(new Error(data.error));
-      else entry.resolve(data.response);
-    }
-  });
-  rt.worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    fail(`worker: ${event.message || "fout"}`);
-  });
-  rt.worker.addEventListener("messageerror", () => fail("worker: onleesbaar bericht"));
-
-  rt.call = (request, timeoutMs) =>
-    new Promise((resolve, reject) => {
-      if (rt.status === "failed") {
-        reject(new Error(rt.message));
-        return;
-      }
-      const id = rt.nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error("geen antwoord"));
-      }, timeoutMs);
-      pending.set(id, { resolve, reject, timer });
-      rt.worker.postMessage({ id, request });
-    });
-  return rt;
-}
-
-function currentRuntime() {
-  // A failed worker is replaced when the calculator is mounted again (e.g. after navigating).
-  if (runtime.status === "failed") runtime = createRuntime();
-  return runtime;
-}
 
 // --------------------------------------------------------------------------- formatting and small tools
 
@@ -171,14 +68,6 @@ function listItems(list, items, render) {
   }));
 }
 
-function timeoutFrom(form) {
-  const fromUrl = Number(new URLSearchParams(location.search).get("kmo_timeout"));
-  if (Number.isFinite(fromUrl) && fromUrl > 0) return fromUrl;
-  const fromForm = Number(form.dataset.kmoTimeout);
-  if (Number.isFinite(fromForm) && fromForm > 0) return fromForm;
-  return DEFAULT_TIMEOUT_MS;
-}
-
 // --------------------------------------------------------------------------- the calculator
 
 export function mount(root) {
@@ -197,8 +86,6 @@ class Calculator {
     this.template = root.querySelector("template[data-kmo-row-template]");
     this.advice = root.querySelector("[data-kmo-advice]");
     this.adviceBase = this.advice ? this.advice.getAttribute("href") : "../contact/";
-    this.timeoutMs = timeoutFrom(this.form);
-    this.deadline = performance.now() + this.timeoutMs;
     this.sequence = 0;
     this.debounce = null;
     this.announceTimer = null;
@@ -246,20 +133,18 @@ class Calculator {
     this.listener = (rt) => this.onRuntime(rt);
     this.attach();
     this.schedule(0);
-    this.watchdog = setInterval(() => this.checkLoading(), 250);
   }
 
   attach() {
     this.rt = currentRuntime();
-    this.rt.listeners.add(this.listener);
+    this.unsubscribe = this.rt.subscribe(this.listener);
     this.onRuntime(this.rt);
   }
 
   alive() {
     if (this.root.isConnected) return true;
-    this.rt.listeners.delete(this.listener);
+    this.unsubscribe();
     window.removeEventListener("beforeprint", this.beforePrint);
-    clearInterval(this.watchdog);
     clearTimeout(this.debounce);
     clearTimeout(this.announceTimer);
     return false;
@@ -270,47 +155,26 @@ class Calculator {
   onRuntime(rt) {
     if (!this.alive()) return;
     if (rt.status === "loading") {
-      const progress = this.result.querySelector('[data-kmo-out="progress"]');
-      const label = this.result.querySelector('[data-kmo-out="loading-label"]');
-      if (progress) {
-        progress.max = rt.progress.steps || 3;
-        if (rt.progress.step > 0) progress.value = rt.progress.step;
-      }
-      if (label) label.textContent = rt.progress.step > 0 ? `Rekenhulp wordt geladen… (${rt.progress.label.toLowerCase()})` : "Rekenhulp wordt geladen…";
+      showProgress(this.result, rt.progress);
     } else if (rt.status === "ready") {
       this.result.dataset.loadMs = String(rt.loadMs);
       if (this.failure) {
-        // It came up after all (slower than the timeout): calculate now.
+        // It came up after all (after a stall): calculate now.
         this.failure = null;
         this.schedule(0);
       }
-    } else if (rt.status === "failed") {
-      this.showFailure("laden");
+    } else {
+      this.showFailure(rt.status === "stalled" ? "traag" : "laden");
     }
   }
 
-  checkLoading() {
-    if (!this.alive()) return;
-    if (this.rt.status === "loading" && performance.now() > this.deadline) {
-      this.showFailure("traag");
-    }
-    if (this.rt.status !== "loading") clearInterval(this.watchdog);
-  }
-
+  /** The error state, set and announced once per failure (a failure already shown stays). */
   showFailure(kind) {
+    if (this.failure) return;
     this.failure = kind;
-    const title = this.result.querySelector('[data-kmo-out="error-title"]');
-    if (title) {
-      title.textContent =
-        kind === "traag"
-          ? "De rekenhulp laadt niet of te traag in je browser."
-          : kind === "antwoord"
-            ? "De rekenhulp gaf geen antwoord."
-            : "De rekenhulp kan op dit moment niet rekenen.";
-    }
+    const title = showFailureTitle(this.result, kind);
     this.setState("error");
-    this.result.dataset.error = kind;
-    this.announce(`${title ? title.textContent : ""} Bel ons gratis op ${this.phone()}.`, true);
+    this.announce(`${title} Bel ons gratis op ${this.phone()}.`, true);
   }
 
   phone() {
@@ -584,7 +448,7 @@ class Calculator {
     this.lastState = state;
     const rt = this.rt.status === "failed" ? this.rt : currentRuntime();
     if (rt !== this.rt) {
-      this.rt.listeners.delete(this.listener);
+      this.unsubscribe();
       this.attach();
     }
     if (rt.status === "failed") {
@@ -597,7 +461,7 @@ class Calculator {
         await rt.ready;
         if (sequence !== this.sequence) return;
       }
-      response = await rt.call(request, Math.max(this.timeoutMs, 1000));
+      response = await rt.call(request);
     } catch (error) {
       if (sequence !== this.sequence || !this.alive()) return;
       this.showFailure(rt.status === "ready" ? "antwoord" : "laden");
@@ -605,6 +469,7 @@ class Calculator {
     }
     if (sequence !== this.sequence || !this.alive()) return;
     this.failure = null;
+    delete this.result.dataset.error;
     this.render(response, state, query);
   }
 

@@ -6,119 +6,16 @@
 // (form.mjs, through the field map in fields.mjs), send what the visitor typed as text, and show
 // the answer (render.mjs, summary.mjs). All output is set as text (textContent), never as HTML.
 
-import { takeWorker } from "./start.mjs";
 import { Address } from "./address.mjs";
 import { MODE, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
 import { Form } from "./form.mjs";
+import { showFailureTitle, showProgress } from "./loading.mjs";
 import * as view from "./render.mjs";
+import { currentRuntime } from "./runtime.mjs";
 import { adviceHref, fillPrint, inputLines } from "./summary.mjs";
 
-const DEFAULT_TIMEOUT_MS = 20000;
 // Results follow every keystroke; only the screen reader waits for a pause in typing.
 const ANNOUNCE_AFTER_MS = 1000;
-
-// --------------------------------------------------------------------------- the runtime
-// One worker per tab: this module is evaluated once per document, and Material's instant
-// navigation keeps the document (and so this variable) alive across page swaps.
-
-let runtime = createRuntime();
-
-function createRuntime() {
-  const listeners = new Set();
-  const pending = new Map();
-  const rt = {
-    status: "loading", // "loading" | "ready" | "failed"
-    progress: { step: 0, steps: 3, label: "" },
-    message: "",
-    loadMs: null,
-    nextId: 1,
-    worker: null,
-    listeners,
-    ready: null,
-  };
-  let settle;
-  rt.ready = new Promise((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  rt.ready.catch(() => {});
-
-  const notify = () => {
-    for (const listener of [...listeners]) listener(rt);
-  };
-  const fail = (message) => {
-    if (rt.status === "failed") return;
-    rt.status = "failed";
-    rt.message = message;
-    settle.reject(new Error(message));
-    for (const [, entry] of pending) {
-      clearTimeout(entry.timer);
-      entry.reject(new Error(message));
-    }
-    pending.clear();
-    try {
-      rt.worker && rt.worker.terminate();
-    } catch {
-      /* already gone */
-    }
-    notify();
-  };
-
-  try {
-    // The worker start.mjs began early (from the page head) is used first; a replacement after a
-    // failure is made here.
-    rt.worker = takeWorker() || new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "kmo-rekenhulp" });
-  } catch (error) {
-    fail(`worker: ${error}`);
-    return rt;
-  }
-  rt.worker.addEventListener("message", (event) => {
-    const data = event.data || {};
-    if (data.type === "progress") {
-      rt.progress = { step: data.step, steps: data.steps, label: data.label };
-      notify();
-    } else if (data.type === "ready") {
-      rt.status = "ready";
-      rt.loadMs = data.ms;
-      settle.resolve(rt);
-      notify();
-    } else if (data.type === "failed") {
-      fail(data.message || "laden mislukt");
-    } else if (data.id !== undefined && pending.has(data.id)) {
-      const entry = pending.get(data.id);
-      pending.delete(data.id);
-      clearTimeout(entry.timer);
-      if (data.error !== undefined) entry.reject(new Error(data.error));
-      else entry.resolve(data.response);
-    }
-  });
-  rt.worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    fail(`worker: ${event.message || "fout"}`);
-  });
-  rt.worker.addEventListener("messageerror", () => fail("worker: onleesbaar bericht"));
-
-  rt.call = (request, timeoutMs) =>
-    new Promise((resolve, reject) => {
-      if (rt.status === "failed") {
-        reject(new Error(rt.message));
-        return;
-      }
-      const id = rt.nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error("geen antwoord"));
-      }, timeoutMs);
-      pending.set(id, { resolve, reject, timer });
-      rt.worker.postMessage({ id, request });
-    });
-  return rt;
-}
-
-function currentRuntime() {
-  // A failed worker is replaced when the calculator is mounted again (e.g. after navigating).
-  if (runtime.status === "failed") runtime = createRuntime();
-  return runtime;
-}
 
 // --------------------------------------------------------------------------- small tools
 
@@ -126,14 +23,6 @@ function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function timeoutFrom(form) {
-  const fromUrl = Number(new URLSearchParams(location.search).get("kmo_timeout"));
-  if (Number.isFinite(fromUrl) && fromUrl > 0) return fromUrl;
-  const fromForm = Number(form.dataset.kmoTimeout);
-  if (Number.isFinite(fromForm) && fromForm > 0) return fromForm;
-  return DEFAULT_TIMEOUT_MS;
 }
 
 // --------------------------------------------------------------------------- the calculator
@@ -155,8 +44,6 @@ class Calculator {
     this.address = new Address();
     this.advice = root.querySelector("[data-kmo-advice]");
     this.adviceBase = this.advice ? this.advice.getAttribute("href") : "../contact/";
-    this.timeoutMs = timeoutFrom(this.form);
-    this.deadline = performance.now() + this.timeoutMs;
     this.sequence = 0;
     this.touched = new Set();
     this.lastResponse = null;
@@ -203,20 +90,18 @@ class Calculator {
     this.listener = (rt) => this.onRuntime(rt);
     this.attach();
     this.schedule();
-    this.watchdog = setInterval(() => this.checkLoading(), 250);
   }
 
   attach() {
     this.rt = currentRuntime();
-    this.rt.listeners.add(this.listener);
+    this.unsubscribe = this.rt.subscribe(this.listener);
     this.onRuntime(this.rt);
   }
 
   alive() {
     if (this.root.isConnected) return true;
-    this.rt.listeners.delete(this.listener);
+    this.unsubscribe();
     window.removeEventListener("beforeprint", this.beforePrint);
-    clearInterval(this.watchdog);
     this.announcer.stop();
     this.address.stop();
     return false;
@@ -227,47 +112,26 @@ class Calculator {
   onRuntime(rt) {
     if (!this.alive()) return;
     if (rt.status === "loading") {
-      const progress = this.result.querySelector('[data-kmo-out="progress"]');
-      const label = this.result.querySelector('[data-kmo-out="loading-label"]');
-      if (progress) {
-        progress.max = rt.progress.steps || 3;
-        if (rt.progress.step > 0) progress.value = rt.progress.step;
-      }
-      if (label) label.textContent = rt.progress.step > 0 ? `Rekenhulp wordt geladen… (${rt.progress.label.toLowerCase()})` : "Rekenhulp wordt geladen…";
+      showProgress(this.result, rt.progress);
     } else if (rt.status === "ready") {
       this.result.dataset.loadMs = String(rt.loadMs);
       if (this.failure) {
-        // It came up after all (slower than the timeout): calculate now.
+        // It came up after all (after a stall): calculate now.
         this.failure = null;
-        this.schedule(0);
+        this.schedule();
       }
-    } else if (rt.status === "failed") {
-      this.showFailure("laden");
+    } else {
+      this.showFailure(rt.status === "stalled" ? "traag" : "laden");
     }
   }
 
-  checkLoading() {
-    if (!this.alive()) return;
-    if (this.rt.status === "loading" && performance.now() > this.deadline) {
-      this.showFailure("traag");
-    }
-    if (this.rt.status !== "loading") clearInterval(this.watchdog);
-  }
-
+  /** The error state, set and announced once per failure (a failure already shown stays). */
   showFailure(kind) {
+    if (this.failure) return;
     this.failure = kind;
-    const title = this.result.querySelector('[data-kmo-out="error-title"]');
-    if (title) {
-      title.textContent =
-        kind === "traag"
-          ? "De rekenhulp laadt niet of te traag in je browser."
-          : kind === "antwoord"
-            ? "De rekenhulp gaf geen antwoord."
-            : "De rekenhulp kan op dit moment niet rekenen.";
-    }
+    const title = showFailureTitle(this.result, kind);
     this.setState("error");
-    this.result.dataset.error = kind;
-    this.announce(`${title ? title.textContent : ""} Bel ons gratis op ${this.phone()}.`, true);
+    this.announce(`${title} Bel ons gratis op ${this.phone()}.`, true);
   }
 
   phone() {
@@ -328,7 +192,7 @@ class Calculator {
     this.lastQuery = query;
     const rt = this.rt.status === "failed" ? this.rt : currentRuntime();
     if (rt !== this.rt) {
-      this.rt.listeners.delete(this.listener);
+      this.unsubscribe();
       this.attach();
     }
     if (rt.status === "failed") {
@@ -341,7 +205,7 @@ class Calculator {
         await rt.ready;
         if (sequence !== this.sequence) return;
       }
-      response = await rt.call(request, Math.max(this.timeoutMs, 1000));
+      response = await rt.call(request);
     } catch (error) {
       if (sequence !== this.sequence || !this.alive()) return;
       this.showFailure(rt.status === "ready" ? "antwoord" : "laden");
@@ -349,6 +213,7 @@ class Calculator {
     }
     if (sequence !== this.sequence || !this.alive()) return;
     this.failure = null;
+    delete this.result.dataset.error;
     this.render(response);
   }
 

@@ -46,7 +46,7 @@ export const FIELDS = [
 ];
 
 export const MODE = FIELDS[0];
-// URL parameters starting with this tune the page (e.g. kmo_timeout); they are not simulation input.
+// URL parameters starting with this tune the page (e.g. kmo_stall); they are not simulation input.
 const TUNING = "kmo_";
 
 function escape(text) {

@@ -114,11 +114,11 @@ test("restoring: unknown keys are ignored, figures imply the figures mode, rows 
 });
 
 test("kmo_* tuning parameters stay out of the state and the request, and stay in the URL", () => {
-  const params = new URLSearchParams("kmo_timeout=3000&cost=100");
+  const params = new URLSearchParams("kmo_stall=3000&cost=100");
   const state = stateFromQuery(params);
   assert.equal([...state.keys()].some((key) => key.startsWith("kmo_")), false);
   assert.equal(JSON.stringify(requestFrom(state)).includes("kmo_"), false);
-  assert.equal(queryFrom(state, params), "kmo_timeout=3000&cost=100");
+  assert.equal(queryFrom(state, params), "kmo_stall=3000&cost=100");
   assert.equal(queryFrom(state, new URLSearchParams("other=1")), "cost=100");
 });
 

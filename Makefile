@@ -51,6 +51,7 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 test: setup chromium
+	node --test tests/web/
 	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
 
 fuzz: setup

@@ -47,10 +47,7 @@ def _evaluate(request, params: Parameters, today: date) -> dict:
         request.get("service"), "service", errors, options=catalog.SERVICES,
         missing="Kies of het om een opleiding of een advies gaat.",
     )
-    theme = parsing.choice(
-        request.get("theme"), "theme", errors, options=catalog.theme_labels(params),
-        missing="Kies het thema van de opleiding of het advies.",
-    )
+    theme = _theme(request.get("theme"), on, params, errors)
     cost = parsing.amount(request.get("cost"), "cost", "de prijs van de dienst (excl. btw)", errors)
     received = parsing.amount(
         request.get("received"), "received", "de steun die je dit jaar al kreeg", errors,
@@ -151,6 +148,23 @@ def _evaluate(request, params: Parameters, today: date) -> dict:
     }
 
 
+def _theme(raw, on: date | None, params: Parameters, errors: parsing.Errors) -> str | None:
+    """A theme that exists on the application date (any theme ever listed if the date is bad)."""
+    options = catalog.theme_labels(params, on) if on else {t["value"]: t["label"] for t in catalog.every_theme(params)}
+    typed = raw.strip().lower() if isinstance(raw, str) else None
+    absent = catalog.absent_theme(params, typed, on) if on and typed and typed not in options else None
+    if absent:
+        label, why, day = absent
+        if why == "later":
+            errors.add("theme", f"Het thema '{label}' bestaat pas vanaf {long_date(day)}. Voor een aanvraag van "
+                                f"{long_date(on)} kies je een ander thema, of een datum vanaf {long_date(day)}.")
+        else:
+            errors.add("theme", f"Het thema '{label}' bestaat niet meer voor aanvragen vanaf {long_date(day)}. "
+                                f"Voor een aanvraag van {long_date(on)} kies je een ander thema.")
+        return None
+    return parsing.choice(raw, "theme", errors, options=options, missing="Kies het thema van de opleiding of het advies.")
+
+
 def _refused(errors: list[dict]) -> dict:
     return {"ok": False, "errors": list(errors)}
 
@@ -223,27 +237,27 @@ def _source(params: Parameters, source_id: str) -> dict:
 
 def _theme_reasons(params: Parameters, service: str, theme: str, on: date) -> list[dict]:
     allowed, entry = subsidy.themes_allowed(params, service=service, on=on)
-    parents = catalog.theme_parents(params)
+    parents = catalog.theme_parents(params, on)
     if subsidy.theme_qualifies(allowed, theme, parents):
         return []
-    labels = catalog.theme_labels(params)
+    labels = catalog.theme_labels(params, on)
     listed = ", ".join(labels[t] for t in allowed)
-    message = (
-        f"Een {service} over '{labels[theme]}' komt niet in aanmerking: sinds {long_date(entry.start)} "
-        f"komt {service} enkel in aanmerking voor {'het thema' if len(allowed) == 1 else 'de thema’s'} {listed}."
-    )
+    message = f"Een {service} over '{labels[theme]}' komt niet in aanmerking: sinds {long_date(entry.start)} "
+    message += (f"komt {service} enkel in aanmerking voor {'het thema' if len(allowed) == 1 else 'de thema’s'} "
+                f"{listed}." if allowed else f"komt geen enkel thema voor {service} in aanmerking.")
     other = next(s for s in catalog.SERVICES if s != service)
     other_allowed, _ = subsidy.themes_allowed(params, service=other, on=on)
     if subsidy.theme_qualifies(other_allowed, theme, parents):
         message += f" Een {other} over dit thema komt wel in aanmerking."
-    message += f" Valt een deel van je vraag onder {listed}? Dan kan dat deel wel steun krijgen."
+    if allowed:
+        message += f" Valt een deel van je vraag onder {listed}? Dan kan dat deel wel steun krijgen."
     return [reason("thema_niet_toegelaten", message, blocking=True) | _source(params, entry.source)]
 
 
 def _rate_reason(params: Parameters, rate: subsidy.Rate, size: str) -> dict:
     message = (
         f"Steunpercentage {percent(rate.percent)}% voor een {'kleine' if size == 'klein' else 'middelgrote'} "
-        f"onderneming ({rate.scheme['label'].lower()}), voor aanvragen ingediend vanaf {long_date(rate.entry.start)}."
+        f"onderneming ({rate.scheme.label.lower()}), voor aanvragen ingediend vanaf {long_date(rate.entry.start)}."
     )
     if rate.entry.note:
         message += " " + rate.entry.note

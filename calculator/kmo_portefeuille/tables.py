@@ -27,6 +27,11 @@ def _link(params: Parameters, source_id: str) -> str:
     return f"[{label}]({source['url']})"
 
 
+def _sources(params: Parameters, entry) -> str:
+    """The entry's source and any extra ones ('also'), each linked."""
+    return "; ".join(_link(params, source_id) for source_id in entry.sources)
+
+
 def _notes(params: Parameters, entries) -> list[str]:
     return [f"Vanaf {long_date(e.start)}: {e.note}" for e in entries if e.note]
 
@@ -34,15 +39,15 @@ def _notes(params: Parameters, entries) -> list[str]:
 def _rates(params: Parameters, on: date) -> dict:
     rows, entries = [], []
     for scheme in params.rate_schemes():
-        services = " en ".join(catalog.SERVICES[s].lower() for s in scheme["services"])
-        for entry in scheme["entries"]:
+        services = " en ".join(catalog.SERVICES[s].lower() for s in scheme.services)
+        for entry in scheme.entries:
             entries.append(entry)
             rows.append((entry.start, [
                 long_date(entry.start),
-                f"{scheme['label']} ({services})",
-                percent_nl(Decimal(entry.value["klein"])),
-                percent_nl(Decimal(entry.value["middelgroot"])),
-                _link(params, entry.source),
+                f"{scheme.label} ({services})",
+                percent_nl(entry.value["klein"]),
+                percent_nl(entry.value["middelgroot"]),
+                _sources(params, entry),
             ]))
     rows.sort(key=lambda row: row[0])
     return {
@@ -62,7 +67,7 @@ def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str])
         return {
             "caption": caption,
             "headers": headers,
-            "rows": [[long_date(e.start), *(whole_euro(Decimal(e.value[k])) for k in keys), _link(params, e.source)]
+            "rows": [[long_date(e.start), *(whole_euro(e.value[k]) for k in keys), _sources(params, e)]
                      for e in entries],
             "notes": _notes(params, entries),
         }
@@ -86,9 +91,9 @@ def _sizes(params: Parameters, on: date) -> dict:
     names = {"micro": "Micro (telt als klein)", "klein": "Klein", "middelgroot": "Middelgroot"}
     rows = [[
         names[c["category"]],
-        f"minder dan {number(Decimal(c['staff_below']))}",
-        f"hoogstens {whole_euro(Decimal(c['turnover_max']))}",
-        f"hoogstens {whole_euro(Decimal(c['balance_sheet_total_max']))}",
+        f"minder dan {number(c['staff_below'])}",
+        f"hoogstens {whole_euro(c['turnover_max'])}",
+        f"hoogstens {whole_euro(c['balance_sheet_total_max'])}",
     ] for c in ceilings.value]
     rows.append(["Groot: komt niet in aanmerking", "alle andere gevallen", "", ""])
     thresholds = group.value
@@ -98,12 +103,12 @@ def _sizes(params: Parameters, on: date) -> dict:
         "rows": rows,
         "notes": [
             ceilings.note,
-            f"Partnerondernemingen (een belang vanaf {percent_nl(Decimal(thresholds['partner_from_percent']))} tot en met "
-            f"{percent_nl(Decimal(thresholds['linked_above_percent']))}) tellen mee naar verhouding van het belang; "
-            f"verbonden ondernemingen (meer dan {percent_nl(Decimal(thresholds['linked_above_percent']))} of zeggenschap) "
+            f"Partnerondernemingen (een belang vanaf {percent_nl(thresholds['partner_from_percent'])} tot en met "
+            f"{percent_nl(thresholds['linked_above_percent'])}) tellen mee naar verhouding van het belang; "
+            f"verbonden ondernemingen (meer dan {percent_nl(thresholds['linked_above_percent'])} of zeggenschap) "
             "tellen volledig mee.",
             group.note,
-            f"Bron: {_link(params, ceilings.source)}.",
+            "Bronnen: " + "; ".join(_link(params, i) for i in dict.fromkeys(ceilings.sources + group.sources)) + ".",
         ],
     }
 
@@ -113,12 +118,12 @@ def _timeline(params: Parameters, on: date) -> dict:
     for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "deadlines"):
         found += params.entries(name)
     for scheme in params.rate_schemes():
-        found += scheme["entries"]
+        found += scheme.entries
     changes = sorted((e for e in found if e.change), key=lambda e: e.start)
     return {
         "caption": "Wat veranderde wanneer",
         "headers": ["Datum", "Wat veranderde", "Bron"],
-        "rows": [[long_date(e.start), e.change, _link(params, e.source)] for e in changes],
+        "rows": [[long_date(e.start), e.change, _sources(params, e)] for e in changes],
         "notes": [],
     }
 
@@ -126,19 +131,20 @@ def _timeline(params: Parameters, on: date) -> dict:
 def _themes(params: Parameters, on: date) -> dict:
     from .subsidy import theme_qualifies, themes_allowed
 
-    parents = catalog.theme_parents(params)
+    parents = catalog.theme_parents(params, on)
+    labels = catalog.theme_labels(params, on)
     allowed = {service: themes_allowed(params, service=service, on=on) for service in catalog.SERVICES}
     rows = []
-    for theme in catalog.themes(params):
-        label = theme["label"] if theme["parent"] is None else f"{theme['label']} (onderdeel van {catalog.theme_labels(params)[theme['parent']]})"
+    for theme in catalog.themes(params, on):
+        label = theme.label if theme.parent is None else f"{theme.label} (onderdeel van {labels[theme.parent]})"
         rows.append([label] + [
-            "ja" if theme_qualifies(allowed[s][0], theme["value"], parents) else "nee" for s in catalog.SERVICES
+            "ja" if theme_qualifies(allowed[s][0], theme.value, parents) else "nee" for s in catalog.SERVICES
         ])
     return {
         "caption": f"Welke onderwerpen in aanmerking komen (stand op {long_date(on)})",
         "headers": ["Thema", "Opleiding", "Advies"],
         "rows": rows,
-        "notes": [f"Bron: {_link(params, params.entry_at('eligible_themes', on).source)}."],
+        "notes": [f"Bron: {_sources(params, params.entry_at('eligible_themes', on))}."],
     }
 
 

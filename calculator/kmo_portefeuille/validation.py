@@ -15,7 +15,7 @@ ENTRY_KEYS = {"from", "value", "source", "also", "change", "note"}
 SCHEME_KEYS = {"name", "label", "services", "themes", "values"}
 SOURCE_KEYS = {"label", "title", "url", "checked"}
 CEILING_KEYS = ("category", "counts_as", "staff_below", "turnover_max", "balance_sheet_total_max")
-TOP_KEYS = {"about", "sources", "programme_start", "rates", "annual_cap", "minimum_cost", "eligible_themes",
+TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_cap", "minimum_cost", "eligible_themes",
             "themes", "size_ceilings", "group_thresholds", "deadlines"}
 
 
@@ -152,7 +152,7 @@ def read(data: Any) -> tuple[dict[str, dict], dict[str, tuple[Entry, ...]], tupl
         raise ParameterError(["het bestand moet één JSON-object zijn, met de parameters als sleutels"])
     problems: list[str] = []
     problems += [f"onbekende parameter '{k}' (gekend: {', '.join(sorted(TOP_KEYS))})" for k in data if k not in TOP_KEYS]
-    problems += [f"de parameter '{k}' ontbreekt" for k in sorted(TOP_KEYS - {"about"}) if k not in data]
+    problems += [f"de parameter '{k}' ontbreekt" for k in sorted(TOP_KEYS - {"$schema", "about"}) if k not in data]
     sources = _sources(data.get("sources"), problems)
     entries = {name: _entries(name, data.get(name), shape, sources, problems) for name, shape in SHAPES.items()
                if name in data}

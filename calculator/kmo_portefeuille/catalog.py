@@ -15,9 +15,9 @@ SERVICES = {"opleiding": "Opleiding", "advies": "Advies"}
 SIZES = {"klein": "Klein (of micro)", "middelgroot": "Middelgroot", "groot": "Groot"}
 
 
-def themes(params: Parameters, on: date) -> tuple[Theme, ...]:
-    """The themes that exist on ``on``."""
-    return params.value_at("themes", on) or ()
+def themes(params: Parameters, on: date | None = None) -> tuple[Theme, ...]:
+    """The themes that exist on ``on`` (default: today)."""
+    return params.value_at("themes", on or date.today()) or ()
 
 
 def theme_labels(params: Parameters, on: date) -> dict[str, str]:

@@ -10,7 +10,7 @@ from . import catalog
 from .money import long_date, number, percent_nl, whole_euro
 from .parameters import Parameters, load
 
-TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas")
+TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas", "bronnen")
 
 
 def table(name: str, params: Parameters | None = None, on: date | None = None) -> dict:
@@ -148,6 +148,20 @@ def _themes(params: Parameters, on: date) -> dict:
     }
 
 
+def _sources_list(params: Parameters, on: date) -> dict:
+    rows = []
+    for source_id, source in params.sources.items():
+        checked = source.get("checked")
+        rows.append([_link(params, source_id), source["title"],
+                     f"laatst nagekeken op {long_date(date.fromisoformat(checked))}" if checked else "nog niet nagekeken"])
+    return {
+        "caption": "Bronnen van de gegevens",
+        "headers": ["Bron", "Wat de bron zegt", "Nagekeken"],
+        "rows": rows,
+        "notes": ["Nagekeken: de laatste keer dat we de gegevens van de rekenhulp naast de bron legden."],
+    }
+
+
 _BUILDERS = {
     "tarieven": _rates,
     "plafonds": _caps,
@@ -155,4 +169,5 @@ _BUILDERS = {
     "grootte": _sizes,
     "tijdlijn": _timeline,
     "themas": _themes,
+    "bronnen": _sources_list,
 }

@@ -17,8 +17,15 @@ def table(name: str, params: Parameters | None = None, on: date | None = None) -
     """{"caption", "headers", "rows", "notes"} for one of TABLE_NAMES (KeyError otherwise)."""
     if name not in TABLE_NAMES:
         raise KeyError(f"onbekende tabel '{name}'; kies uit {', '.join(TABLE_NAMES)}")
-    params = params or load()
-    return _BUILDERS[name](params, on or date.today())
+    params, on = params or load(), on or date.today()
+    built = _BUILDERS[name](params, on)
+    built["notes"] = [*built["notes"], f"Opgemaakt op {long_date(on)} uit de gegevens van de rekenhulp."]
+    return built
+
+
+def _start(entry, on: date) -> str:
+    """The start date of a row; a change still to come is shown as announced."""
+    return long_date(entry.start) if entry.start <= on else f"vanaf {long_date(entry.start)}, aangekondigd"
 
 
 def _link(params: Parameters, source_id: str) -> str:
@@ -32,6 +39,12 @@ def _sources(params: Parameters, entry) -> str:
     return "; ".join(_link(params, source_id) for source_id in entry.sources)
 
 
+def _announced(params: Parameters, names: tuple[str, ...], on: date, otherwise: str) -> list[str]:
+    """A note per change still to come in a table that shows the state on ``on``."""
+    return [f"Aangekondigd vanaf {long_date(e.start)}: {e.change or otherwise} ({_sources(params, e)})."
+            for name in names for e in params.entries(name) if e.start > on]
+
+
 def _notes(params: Parameters, entries) -> list[str]:
     return [f"Vanaf {long_date(e.start)}: {e.note}" for e in entries if e.note]
 
@@ -43,7 +56,7 @@ def _rates(params: Parameters, on: date) -> dict:
         for entry in scheme.entries:
             entries.append(entry)
             rows.append((entry.start, [
-                long_date(entry.start),
+                _start(entry, on),
                 f"{scheme.label} ({services})",
                 percent_nl(entry.value["klein"]),
                 percent_nl(entry.value["middelgroot"]),
@@ -67,7 +80,7 @@ def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str])
         return {
             "caption": caption,
             "headers": headers,
-            "rows": [[long_date(e.start), *(whole_euro(e.value[k]) for k in keys), _sources(params, e)]
+            "rows": [[_start(e, on), *(whole_euro(e.value[k]) for k in keys), _sources(params, e)]
                      for e in entries],
             "notes": _notes(params, entries),
         }
@@ -109,6 +122,7 @@ def _sizes(params: Parameters, on: date) -> dict:
             "tellen volledig mee.",
             group.note,
             "Bronnen: " + "; ".join(_link(params, i) for i in dict.fromkeys(ceilings.sources + group.sources)) + ".",
+            *_announced(params, ("size_ceilings", "group_thresholds"), on, "andere grenzen"),
         ],
     }
 
@@ -123,7 +137,7 @@ def _timeline(params: Parameters, on: date) -> dict:
     return {
         "caption": "Wat veranderde wanneer",
         "headers": ["Datum", "Wat veranderde", "Bron"],
-        "rows": [[long_date(e.start), e.change, _sources(params, e)] for e in changes],
+        "rows": [[_start(e, on), e.change, _sources(params, e)] for e in changes],
         "notes": [],
     }
 
@@ -144,7 +158,8 @@ def _themes(params: Parameters, on: date) -> dict:
         "caption": f"Welke onderwerpen in aanmerking komen (stand op {long_date(on)})",
         "headers": ["Thema", "Opleiding", "Advies"],
         "rows": rows,
-        "notes": [f"Bron: {_sources(params, params.entry_at('eligible_themes', on))}."],
+        "notes": [f"Bron: {_sources(params, params.entry_at('eligible_themes', on))}.",
+                  *_announced(params, ("eligible_themes", "themes"), on, "een nieuwe lijst van thema’s")],
     }
 
 

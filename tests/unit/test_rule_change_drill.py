@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kmo_portefeuille import evaluate, parameters
+from kmo_portefeuille import evaluate, parameters, tables
 
 from .conftest import TODAY
 from .shape import assert_valid_shape
@@ -135,3 +135,28 @@ def test_the_copy_is_used_through_the_environment_too(drilled, monkeypatch):
 @given(request=st.one_of(any_requests, drill_requests))
 def test_the_changed_rules_never_reach_the_internal_error(drilled, request):
     assert_valid_shape(evaluate(request, parameters=parameters.load(drilled), today=TODAY))
+
+
+@pytest.mark.parametrize("name", ["tarieven", "plafonds", "tijdlijn"])
+def test_the_tables_show_the_2027_entries_as_announced_until_their_day(drilled, name):
+    params = parameters.load(drilled)
+    before = [row[0] for row in tables.table(name, params, date(2026, 12, 31))["rows"]]
+    assert "vanaf 1 januari 2027, aangekondigd" in before and "1 januari 2027" not in before
+    on_the_day = [row[0] for row in tables.table(name, params, NEW)["rows"]]
+    assert "1 januari 2027" in on_the_day and not any("aangekondigd" in cell for cell in on_the_day)
+
+
+def test_the_themes_table_announces_the_new_list_and_then_shows_it(drilled):
+    params = parameters.load(drilled)
+    before = tables.table("themas", params, date(2026, 12, 31))
+    assert "Internationalisering" in [row[0] for row in before["rows"]]
+    assert any(note.startswith("Aangekondigd vanaf 1 januari 2027") for note in before["notes"])
+    after = tables.table("themas", params, NEW)
+    rows = {row[0]: row[1:] for row in after["rows"]}
+    assert "Internationalisering" not in rows and rows["Artificiële intelligentie"] == ["ja", "ja"]
+
+
+@pytest.mark.parametrize("name", tables.TABLE_NAMES)
+def test_every_table_says_when_it_was_built(name):
+    assert tables.table(name, on=date(2026, 12, 2))["notes"][-1] == \
+        "Opgemaakt op 2 december 2026 uit de gegevens van de rekenhulp."

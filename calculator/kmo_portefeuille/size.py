@@ -153,12 +153,12 @@ def determine(company: Company, ceilings: list[dict], thresholds: dict) -> Outco
 
     size = _size_of(category, ceilings)
     if size == "groot":
-        reasons.append(reason(
-            "grootte_groot",
-            "Grote ondernemingen komen niet in aanmerking voor de kmo-portefeuille.",
-            blocking=True,
-        ))
+        reasons.append(large_excluded())
     return Outcome(size=size, category=category, reasons=reasons)
+
+
+def large_excluded() -> dict:
+    return reason("grootte_groot", "Grote ondernemingen komen niet in aanmerking voor de kmo-portefeuille.", blocking=True)
 
 
 def public_share_excludes(public_share: Decimal, thresholds: dict, note: str | None) -> dict | None:

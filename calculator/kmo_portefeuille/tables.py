@@ -4,7 +4,6 @@ parameter data, so a page and the calculator can never disagree. Cells are Markd
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from . import catalog
 from .money import long_date, number, percent_nl, whole_euro

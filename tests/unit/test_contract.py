@@ -28,8 +28,10 @@ def test_a_future_dated_entry_changes_the_rate_and_nothing_else_is_needed():
     request = {"date": "2027-01-01", "service": "opleiding", "theme": "innovatie", "cost": 1000, "company": {"size": "klein"}}
     assert evaluate(request, parameters=future, today=TODAY)["rate_percent"] == "25"
     assert evaluate({**request, "date": "2026-12-31"}, parameters=future, today=TODAY)["rate_percent"] == "30"
+    assert ["vanaf 1 januari 2027, aangekondigd", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
+        tables.table("tarieven", future, TODAY)["rows"][-1][:4]
     assert ["1 januari 2027", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
-        tables.table("tarieven", future)["rows"][-1][:4]
+        tables.table("tarieven", future, date(2027, 1, 1))["rows"][-1][:4]
 
 
 def test_alternative_parameter_file_through_the_environment(tmp_path, monkeypatch):

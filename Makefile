@@ -3,7 +3,7 @@
 #   make setup   .venv from requirements-dev.txt + node_modules from package-lock.json
 #   make serve   live preview with a working calculator on http://127.0.0.1:8000/
 #   make build   the static site in site/
-#   make test    unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
+#   make test    browser-module tests (Node), unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
 #   make bench   calculator speed vs bare Pyodide and PyScript, page weight, Lighthouse
 #   make check-sources   has a source page changed? Markdown report (REPORT=file.md, SOURCES="id ...")
@@ -53,6 +53,7 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 test: setup chromium
+	node --test tests/web/
 	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
 
 fuzz: setup

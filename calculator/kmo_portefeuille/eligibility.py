@@ -3,7 +3,7 @@ size.py; the visitor answers the other three."""
 
 from __future__ import annotations
 
-from .size import reason
+from .reasons import reason
 
 # Each answer the visitor gives, and what a "no" means.
 CHECKLIST = {

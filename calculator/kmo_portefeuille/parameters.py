@@ -1,94 +1,77 @@
-"""The dated parameters: loaded once from parameters.json, looked up by application date.
+"""The dated parameters: read and checked once from parameters.json, looked up by application date.
 
 Every parameter is a list of entries ``{"from": "YYYY-MM-DD", "value": ..., "source": id}``; an
-entry holds from its date until the next one starts (OpenFisca-style).
+entry holds from its date until the next one starts (OpenFisca-style). A bad file raises
+``ParameterError`` at load, naming each problem, so nothing runs on wrong data.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .dated import Entry, Scheme, Theme, entry_at
+from .validation import ParameterError, read
+
+__all__ = ["Entry", "Parameters", "ParameterError", "Scheme", "Theme", "entry_at", "load"]
+
 ENV_OVERRIDE = "KMO_PARAMETERS"  # path to another parameters.json (tests, previews of new rules)
-
-
-@dataclass(frozen=True)
-class Entry:
-    start: date
-    value: Any
-    source: str
-    change: str | None = None
-    note: str | None = None
+PACKAGED = os.path.join(os.path.dirname(__file__), "parameters.json")
 
 
 class Parameters:
-    """Read-only view on the parameter file."""
+    """Read-only, typed view on the parameter file (``data`` keeps the file as read)."""
 
     def __init__(self, data: dict):
         self.data = data
-        self.sources: dict[str, dict] = data["sources"]
+        self.sources, self._entries, self._schemes = read(data)
 
-    def entries(self, name: str) -> list[Entry]:
-        return [_entry(raw) for raw in self.data[name]]
+    def entries(self, name: str) -> tuple[Entry, ...]:
+        return self._entries[name]
 
     def entry_at(self, name: str, on: date) -> Entry | None:
-        return _latest(self.entries(name), on)
+        return entry_at(self._entries[name], on)
 
     def value_at(self, name: str, on: date) -> Any:
         entry = self.entry_at(name, on)
         return None if entry is None else entry.value
 
-    def rate_schemes(self) -> list[dict]:
-        """Rate schemes with their entries parsed: [{"name", "label", "services", "themes", "entries"}]."""
-        return [
-            {**{k: v for k, v in scheme.items() if k != "values"}, "entries": [_entry(raw) for raw in scheme["values"]]}
-            for scheme in self.data["rates"]
-        ]
+    def rate_schemes(self) -> tuple[Scheme, ...]:
+        return self._schemes
 
     def source(self, source_id: str) -> dict:
         return self.sources[source_id]
 
     def first_date(self) -> date:
-        return date.fromisoformat(self.data["programme_start"][0]["value"])
-
-
-def entry_at(entries: list[Entry], on: date) -> Entry | None:
-    return _latest(entries, on)
-
-
-def _latest(entries: list[Entry], on: date) -> Entry | None:
-    current = None
-    for entry in sorted(entries, key=lambda e: e.start):
-        if entry.start <= on:
-            current = entry
-    return current
-
-
-def _entry(raw: dict) -> Entry:
-    return Entry(
-        start=date.fromisoformat(raw["from"]),
-        value=raw["value"],
-        source=raw["source"],
-        change=raw.get("change"),
-        note=raw.get("note"),
-    )
+        return self._entries["programme_start"][0].value
 
 
 def load(path: str | os.PathLike | None = None) -> Parameters:
     """The parameters from ``path``, else from $KMO_PARAMETERS, else the packaged file."""
     path = path or os.environ.get(ENV_OVERRIDE)
-    if path:
-        with open(path, encoding="utf-8") as handle:
-            return Parameters(json.load(handle))
-    return _packaged()
+    if not path:
+        return _packaged()
+    path = os.fspath(path)
+    stamp = os.stat(path).st_mtime_ns
+    cached = _cache.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = _cache[path] = (stamp, _read(path))
+    return cached[1]
+
+
+_cache: dict[str, tuple[int, Parameters]] = {}
 
 
 @lru_cache(maxsize=1)
 def _packaged() -> Parameters:
+    # Read once and kept: a restored Pyodide snapshot has it in memory, not on its file system.
+    return _read(PACKAGED)
+
+
+def _read(path: str) -> Parameters:
     # A plain file next to the module: importlib.resources would cost more start-up in Pyodide.
-    with open(os.path.join(os.path.dirname(__file__), "parameters.json"), encoding="utf-8") as handle:
+    with open(path, encoding="utf-8") as handle:
         return Parameters(json.load(handle))

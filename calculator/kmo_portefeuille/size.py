@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .money import number, percent_nl, whole_euro
+from .reasons import reason
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,10 @@ class Outcome:
     reasons: list[dict]
 
 
-def reason(code: str, message: str, *, blocking: bool = False) -> dict:
-    return {"code": code, "message": message, "blocking": blocking}
-
-
 def combined(company_figures: Figures, holdings: tuple[Holding, ...], thresholds: dict) -> tuple[Figures, list[str]]:
     """The figures that count: own + partners pro rata + linked in full, and how each was counted."""
-    partner_from = Decimal(thresholds["partner_from_percent"])
-    linked_above = Decimal(thresholds["linked_above_percent"])
+    partner_from = thresholds["partner_from_percent"]
+    linked_above = thresholds["linked_above_percent"]
     total = company_figures
     notes = []
     for number_, holding in enumerate(holdings, start=1):
@@ -86,10 +83,8 @@ def combined(company_figures: Figures, holdings: tuple[Holding, ...], thresholds
 def category_of(figures: Figures, ceilings: list[dict]) -> tuple[str, dict | None]:
     """The smallest category whose staff ceiling and at least one financial ceiling hold."""
     for ceiling in ceilings:
-        staff_ok = figures.fte < Decimal(ceiling["staff_below"])
-        money_ok = figures.turnover <= Decimal(ceiling["turnover_max"]) or figures.balance_sheet_total <= Decimal(
-            ceiling["balance_sheet_total_max"]
-        )
+        staff_ok = figures.fte < ceiling["staff_below"]
+        money_ok = figures.turnover <= ceiling["turnover_max"] or figures.balance_sheet_total <= ceiling["balance_sheet_total_max"]
         if staff_ok and money_ok:
             return ceiling["category"], ceiling
     return "groot", None
@@ -103,14 +98,14 @@ def _rule_text(ceiling: dict | None, ceilings: list[dict]) -> str:
     if ceiling is None:
         largest = ceilings[-1]
         return (
-            f"een kmo heeft minder dan {number(Decimal(largest['staff_below']))} VTE en een jaaromzet van hoogstens "
-            f"{whole_euro(Decimal(largest['turnover_max']))} of een balanstotaal van hoogstens "
-            f"{whole_euro(Decimal(largest['balance_sheet_total_max']))}"
+            f"een kmo heeft minder dan {number(largest['staff_below'])} VTE en een jaaromzet van hoogstens "
+            f"{whole_euro(largest['turnover_max'])} of een balanstotaal van hoogstens "
+            f"{whole_euro(largest['balance_sheet_total_max'])}"
         )
     return (
-        f"minder dan {number(Decimal(ceiling['staff_below']))} VTE, en een jaaromzet van hoogstens "
-        f"{whole_euro(Decimal(ceiling['turnover_max']))} of een balanstotaal van hoogstens "
-        f"{whole_euro(Decimal(ceiling['balance_sheet_total_max']))}"
+        f"minder dan {number(ceiling['staff_below'])} VTE, en een jaaromzet van hoogstens "
+        f"{whole_euro(ceiling['turnover_max'])} of een balanstotaal van hoogstens "
+        f"{whole_euro(ceiling['balance_sheet_total_max'])}"
     )
 
 
@@ -158,16 +153,16 @@ def determine(company: Company, ceilings: list[dict], thresholds: dict) -> Outco
 
     size = _size_of(category, ceilings)
     if size == "groot":
-        reasons.append(reason(
-            "grootte_groot",
-            "Grote ondernemingen komen niet in aanmerking voor de kmo-portefeuille.",
-            blocking=True,
-        ))
+        reasons.append(large_excluded())
     return Outcome(size=size, category=category, reasons=reasons)
 
 
+def large_excluded() -> dict:
+    return reason("grootte_groot", "Grote ondernemingen komen niet in aanmerking voor de kmo-portefeuille.", blocking=True)
+
+
 def public_share_excludes(public_share: Decimal, thresholds: dict, note: str | None) -> dict | None:
-    limit = Decimal(thresholds["public_share_excludes_from_percent"])
+    limit = thresholds["public_share_excludes_from_percent"]
     if public_share >= limit:
         return reason(
             "overheidsbelang",

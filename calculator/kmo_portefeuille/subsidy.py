@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .parameters import Entry, Parameters, entry_at
+from .dated import Entry, Scheme, entry_at
+from .parameters import Parameters
 
 
 @dataclass(frozen=True)
 class Rate:
     percent: Decimal
-    scheme: dict
+    scheme: Scheme
     entry: Entry
 
 
@@ -22,39 +23,41 @@ def rate(params: Parameters, *, service: str, theme: str, size: str, on: date) -
     """The rate in force: a scheme for the theme beats the general one; else the general one."""
     best = None
     for scheme in params.rate_schemes():
-        if service not in scheme["services"]:
+        if service not in scheme.services or (scheme.themes is not None and theme not in scheme.themes):
             continue
-        themes = scheme["themes"]
-        if themes is not None and theme not in themes:
+        entry = entry_at(scheme.entries, on)
+        if entry is None:
             continue
-        entry = entry_at(scheme["entries"], on)
-        if entry is None or size not in entry.value:
-            continue
-        specific = themes is not None
+        specific = scheme.themes is not None
         if best is None or specific > best[0]:
-            best = (specific, Rate(Decimal(entry.value[size]), scheme, entry))
+            best = (specific, Rate(entry.value[size], scheme, entry))
     return None if best is None else best[1]
 
 
-def themes_allowed(params: Parameters, *, service: str, on: date) -> tuple[list[str] | None, Entry]:
-    """The themes a service must fall within on that date (None: any subject)."""
+def themes_allowed(params: Parameters, *, service: str, on: date) -> tuple[tuple[str, ...] | None, Entry]:
+    """The themes a service must fall within on that date (None: any subject); a listed theme that
+    no longer exists on that date is left out."""
     entry = params.entry_at("eligible_themes", on)
-    return entry.value[service], entry
+    listed = entry.value[service]
+    if listed is None:
+        return None, entry
+    existing = {theme.value for theme in params.value_at("themes", on)}
+    return tuple(t for t in listed if t in existing), entry
 
 
-def theme_qualifies(allowed: list[str] | None, theme: str, parents: dict[str, str | None]) -> bool:
+def theme_qualifies(allowed: tuple[str, ...] | None, theme: str, parents: dict[str, str | None]) -> bool:
     """A sub-topic qualifies when it or its parent theme is listed."""
     return allowed is None or theme in allowed or parents.get(theme) in allowed
 
 
 def minimum_cost(params: Parameters, *, service: str, on: date) -> tuple[Decimal, Entry]:
     entry = params.entry_at("minimum_cost", on)
-    return Decimal(entry.value[service]), entry
+    return entry.value[service], entry
 
 
 def annual_cap(params: Parameters, *, size: str, on: date) -> tuple[Decimal, Entry]:
     entry = params.entry_at("annual_cap", on)
-    return Decimal(entry.value[size]), entry
+    return entry.value[size], entry
 
 
 @dataclass(frozen=True)

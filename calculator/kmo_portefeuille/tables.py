@@ -4,27 +4,44 @@ parameter data, so a page and the calculator can never disagree. Cells are Markd
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from . import catalog
 from .money import long_date, number, percent_nl, whole_euro
 from .parameters import Parameters, load
 
-TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas")
+TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas", "bronnen")
 
 
 def table(name: str, params: Parameters | None = None, on: date | None = None) -> dict:
     """{"caption", "headers", "rows", "notes"} for one of TABLE_NAMES (KeyError otherwise)."""
     if name not in TABLE_NAMES:
         raise KeyError(f"onbekende tabel '{name}'; kies uit {', '.join(TABLE_NAMES)}")
-    params = params or load()
-    return _BUILDERS[name](params, on or date.today())
+    params, on = params or load(), on or date.today()
+    built = _BUILDERS[name](params, on)
+    built["notes"] = [*built["notes"], f"Opgemaakt op {long_date(on)} uit de gegevens van de rekenhulp."]
+    return built
+
+
+def _start(entry, on: date) -> str:
+    """The start date of a row; a change still to come is shown as announced."""
+    return long_date(entry.start) if entry.start <= on else f"vanaf {long_date(entry.start)}, aangekondigd"
 
 
 def _link(params: Parameters, source_id: str) -> str:
     source = params.source(source_id)
     label = source["label"].replace("|", "/").replace("[", "(").replace("]", ")")
     return f"[{label}]({source['url']})"
+
+
+def _sources(params: Parameters, entry) -> str:
+    """The entry's source and any extra ones ('also'), each linked."""
+    return "; ".join(_link(params, source_id) for source_id in entry.sources)
+
+
+def _announced(params: Parameters, names: tuple[str, ...], on: date, otherwise: str) -> list[str]:
+    """A note per change still to come in a table that shows the state on ``on``."""
+    return [f"Aangekondigd vanaf {long_date(e.start)}: {e.change or otherwise} ({_sources(params, e)})."
+            for name in names for e in params.entries(name) if e.start > on]
 
 
 def _notes(params: Parameters, entries) -> list[str]:
@@ -34,15 +51,15 @@ def _notes(params: Parameters, entries) -> list[str]:
 def _rates(params: Parameters, on: date) -> dict:
     rows, entries = [], []
     for scheme in params.rate_schemes():
-        services = " en ".join(catalog.SERVICES[s].lower() for s in scheme["services"])
-        for entry in scheme["entries"]:
+        services = " en ".join(catalog.SERVICES[s].lower() for s in scheme.services)
+        for entry in scheme.entries:
             entries.append(entry)
             rows.append((entry.start, [
-                long_date(entry.start),
-                f"{scheme['label']} ({services})",
-                percent_nl(Decimal(entry.value["klein"])),
-                percent_nl(Decimal(entry.value["middelgroot"])),
-                _link(params, entry.source),
+                _start(entry, on),
+                f"{scheme.label} ({services})",
+                percent_nl(entry.value["klein"]),
+                percent_nl(entry.value["middelgroot"]),
+                _sources(params, entry),
             ]))
     rows.sort(key=lambda row: row[0])
     return {
@@ -62,7 +79,7 @@ def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str])
         return {
             "caption": caption,
             "headers": headers,
-            "rows": [[long_date(e.start), *(whole_euro(Decimal(e.value[k])) for k in keys), _link(params, e.source)]
+            "rows": [[_start(e, on), *(whole_euro(e.value[k]) for k in keys), _sources(params, e)]
                      for e in entries],
             "notes": _notes(params, entries),
         }
@@ -86,9 +103,9 @@ def _sizes(params: Parameters, on: date) -> dict:
     names = {"micro": "Micro (telt als klein)", "klein": "Klein", "middelgroot": "Middelgroot"}
     rows = [[
         names[c["category"]],
-        f"minder dan {number(Decimal(c['staff_below']))}",
-        f"hoogstens {whole_euro(Decimal(c['turnover_max']))}",
-        f"hoogstens {whole_euro(Decimal(c['balance_sheet_total_max']))}",
+        f"minder dan {number(c['staff_below'])}",
+        f"hoogstens {whole_euro(c['turnover_max'])}",
+        f"hoogstens {whole_euro(c['balance_sheet_total_max'])}",
     ] for c in ceilings.value]
     rows.append(["Groot: komt niet in aanmerking", "alle andere gevallen", "", ""])
     thresholds = group.value
@@ -98,12 +115,13 @@ def _sizes(params: Parameters, on: date) -> dict:
         "rows": rows,
         "notes": [
             ceilings.note,
-            f"Partnerondernemingen (een belang vanaf {percent_nl(Decimal(thresholds['partner_from_percent']))} tot en met "
-            f"{percent_nl(Decimal(thresholds['linked_above_percent']))}) tellen mee naar verhouding van het belang; "
-            f"verbonden ondernemingen (meer dan {percent_nl(Decimal(thresholds['linked_above_percent']))} of zeggenschap) "
+            f"Partnerondernemingen (een belang vanaf {percent_nl(thresholds['partner_from_percent'])} tot en met "
+            f"{percent_nl(thresholds['linked_above_percent'])}) tellen mee naar verhouding van het belang; "
+            f"verbonden ondernemingen (meer dan {percent_nl(thresholds['linked_above_percent'])} of zeggenschap) "
             "tellen volledig mee.",
             group.note,
-            f"Bron: {_link(params, ceilings.source)}.",
+            "Bronnen: " + "; ".join(_link(params, i) for i in dict.fromkeys(ceilings.sources + group.sources)) + ".",
+            *_announced(params, ("size_ceilings", "group_thresholds"), on, "andere grenzen"),
         ],
     }
 
@@ -113,12 +131,12 @@ def _timeline(params: Parameters, on: date) -> dict:
     for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "deadlines"):
         found += params.entries(name)
     for scheme in params.rate_schemes():
-        found += scheme["entries"]
+        found += scheme.entries
     changes = sorted((e for e in found if e.change), key=lambda e: e.start)
     return {
         "caption": "Wat veranderde wanneer",
         "headers": ["Datum", "Wat veranderde", "Bron"],
-        "rows": [[long_date(e.start), e.change, _link(params, e.source)] for e in changes],
+        "rows": [[_start(e, on), e.change, _sources(params, e)] for e in changes],
         "notes": [],
     }
 
@@ -126,19 +144,35 @@ def _timeline(params: Parameters, on: date) -> dict:
 def _themes(params: Parameters, on: date) -> dict:
     from .subsidy import theme_qualifies, themes_allowed
 
-    parents = catalog.theme_parents(params)
+    parents = catalog.theme_parents(params, on)
+    labels = catalog.theme_labels(params, on)
     allowed = {service: themes_allowed(params, service=service, on=on) for service in catalog.SERVICES}
     rows = []
-    for theme in catalog.themes(params):
-        label = theme["label"] if theme["parent"] is None else f"{theme['label']} (onderdeel van {catalog.theme_labels(params)[theme['parent']]})"
+    for theme in catalog.themes(params, on):
+        label = theme.label if theme.parent is None else f"{theme.label} (onderdeel van {labels[theme.parent]})"
         rows.append([label] + [
-            "ja" if theme_qualifies(allowed[s][0], theme["value"], parents) else "nee" for s in catalog.SERVICES
+            "ja" if theme_qualifies(allowed[s][0], theme.value, parents) else "nee" for s in catalog.SERVICES
         ])
     return {
         "caption": f"Welke onderwerpen in aanmerking komen (stand op {long_date(on)})",
         "headers": ["Thema", "Opleiding", "Advies"],
         "rows": rows,
-        "notes": [f"Bron: {_link(params, params.entry_at('eligible_themes', on).source)}."],
+        "notes": [f"Bron: {_sources(params, params.entry_at('eligible_themes', on))}.",
+                  *_announced(params, ("eligible_themes", "themes"), on, "een nieuwe lijst van thema’s")],
+    }
+
+
+def _sources_list(params: Parameters, on: date) -> dict:
+    rows = []
+    for source_id, source in params.sources.items():
+        checked = source.get("checked")
+        rows.append([_link(params, source_id), source["title"],
+                     f"laatst nagekeken op {long_date(date.fromisoformat(checked))}" if checked else "nog niet nagekeken"])
+    return {
+        "caption": "Bronnen van de gegevens",
+        "headers": ["Bron", "Wat de bron zegt", "Nagekeken"],
+        "rows": rows,
+        "notes": ["Nagekeken: de laatste keer dat we de gegevens van de rekenhulp naast de bron legden."],
     }
 
 
@@ -149,4 +183,5 @@ _BUILDERS = {
     "grootte": _sizes,
     "tijdlijn": _timeline,
     "themas": _themes,
+    "bronnen": _sources_list,
 }

@@ -2,6 +2,7 @@
 //
 //   node calculator/snapshot/make_snapshot.mjs <pyodide-dir> <wheel> <out.gz>
 //
+// Also writes <out.gz>.stdlib.json: the standard library files imported when it is taken.
 // Starting the interpreter is most of Pyodide's start-up time; a browser that restores this
 // snapshot skips it (calculator/web/worker.mjs). The snapshot belongs to the exact Pyodide
 // build in <pyodide-dir> (the one the site ships) and is written gzipped: hosts do not compress
@@ -50,6 +51,27 @@ del _kmo_zero_freed_memory, _kmo_break
   }
 }
 
+/**
+ * The files of the standard library zip that are imported now: what Pyodide's start-up, the
+ * unpacking of the wheel, the rules and a request need. The build keeps only these for the
+ * normal start (site_overrides/hooks/kmo_stdlib.py), as the snapshot start needs nothing more.
+ */
+function importedStdlib(pyodide) {
+  const listing = pyodide.runPython(`
+def _kmo_imported_stdlib():
+    import json
+    import sys
+
+    root = next(path for path in sys.path if path.endswith(".zip")) + "/"
+    files = {getattr(module, "__file__", None) or "" for module in list(sys.modules.values())}
+    return json.dumps(sorted(name[len(root):] for name in files if name.startswith(root)))
+
+_kmo_imported_stdlib()
+`);
+  pyodide.runPython("del _kmo_imported_stdlib");
+  return JSON.parse(listing);
+}
+
 const [pyodideDir, wheelFile, outFile] = process.argv.slice(2);
 if (!pyodideDir || !wheelFile || !outFile) {
   console.error("usage: node make_snapshot.mjs <pyodide-dir> <wheel> <out.gz>");
@@ -66,6 +88,7 @@ if (!JSON.parse(warm).ok) {
   console.error(`the warm-up request was refused: ${warm}`);
   process.exit(1);
 }
+await writeFile(`${outFile}.stdlib.json`, JSON.stringify(importedStdlib(pyodide)));
 zeroFreedMemory(pyodide);
 const snapshot = pyodide.makeMemorySnapshot();
 

@@ -1,182 +1,28 @@
-// The kmo-portefeuille calculator in the page: form <-> URL <-> worker, and the result.
+// The kmo-portefeuille calculator in the page: the glue between the form, the URL, the worker and
+// the result.
 //
-// Everything a rule decides (size, eligibility, rates, amounts, deadlines) comes from the rules
-// package (Python, in worker.mjs). This file only reads the form, sends what the visitor typed
-// as text, and shows the answer. All output is set as text (textContent), never as HTML.
+// Everything a rule decides (size, eligibility, rates, amounts, deadlines) and every amount or date
+// shown comes from the rules package (Python, in worker.mjs). The modules here only read the form
+// (form.mjs, through the field map in fields.mjs), send what the visitor typed as text, and show
+// the answer (render.mjs, summary.mjs). All output is set as text (textContent), never as HTML.
 
-import { takeWorker } from "./start.mjs";
+import { Address } from "./address.mjs";
+import { MODE, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
+import { Form } from "./form.mjs";
+import { showFailureTitle, showProgress } from "./loading.mjs";
+import * as view from "./render.mjs";
+import { currentRuntime } from "./runtime.mjs";
+import { adviceHref, fillPrint, inputLines } from "./summary.mjs";
 
-const DEFAULT_TIMEOUT_MS = 20000;
-const DEBOUNCE_MS = 150;
+// Results follow every keystroke; only the screen reader waits for a pause in typing.
 const ANNOUNCE_AFTER_MS = 1000;
-const FIGURES = ["fte", "turnover", "balance_sheet_total"];
-const ROW_PARTS = ["share", ...FIGURES];
-const ROW_KINDS = {
-  partner: { title: "Partneronderneming", remove: "Verwijder partneronderneming", key: "partners" },
-  linked: { title: "Verbonden onderneming", remove: "Verwijder verbonden onderneming", key: "linked" },
-};
-const MAX_ROWS = 20;
-const SIMPLE_KEYS = ["date", "service", "theme", "cost", "received", "public_share"];
-const CHECKLIST = ["legal_form", "flanders", "main_activity"];
-// URL parameters that tune the page but are not part of the simulation.
-const KEEP_PARAMS = ["kmo_timeout"];
 
-const euroFormat = new Intl.NumberFormat("nl-BE", { style: "currency", currency: "EUR" });
-const percentFormat = new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 });
-const dateFormat = new Intl.DateTimeFormat("nl-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-// --------------------------------------------------------------------------- the runtime
-// One worker per tab: this module is evaluated once per document, and Material's instant
-// navigation keeps the document (and so this variable) alive across page swaps.
-
-let runtime = createRuntime();
-
-function createRuntime() {
-  const listeners = new Set();
-  const pending = new Map();
-  const rt = {
-    status: "loading", // "loading" | "ready" | "failed"
-    progress: { step: 0, steps: 3, label: "" },
-    message: "",
-    loadMs: null,
-    nextId: 1,
-    worker: null,
-    listeners,
-    ready: null,
-  };
-  let settle;
-  rt.ready = new Promise((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  rt.ready.catch(() => {});
-
-  const notify = () => {
-    for (const listener of [...listeners]) listener(rt);
-  };
-  const fail = (message) => {
-    if (rt.status === "failed") return;
-    rt.status = "failed";
-    rt.message = message;
-    settle.reject(new Error(message));
-    for (const [, entry] of pending) {
-      clearTimeout(entry.timer);
-      entry.reject(new Error(message));
-    }
-    pending.clear();
-    try {
-      rt.worker && rt.worker.terminate();
-    } catch {
-      /* already gone */
-    }
-    notify();
-  };
-
-  try {
-    // The worker start.mjs began early (from the page head) is used first; a replacement after a
-    // failure is made here.
-    rt.worker = takeWorker() || new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "kmo-rekenhulp" });
-  } catch (error) {
-    fail(`worker: ${error}`);
-    return rt;
-  }
-  rt.worker.addEventListener("message", (event) => {
-    const data = event.data || {};
-    if (data.type === "progress") {
-      rt.progress = { step: data.step, steps: data.steps, label: data.label };
-      notify();
-    } else if (data.type === "ready") {
-      rt.status = "ready";
-      rt.loadMs = data.ms;
-      settle.resolve(rt);
-      notify();
-    } else if (data.type === "failed") {
-      fail(data.message || "laden mislukt");
-    } else if (data.id !== undefined && pending.has(data.id)) {
-      const entry = pending.get(data.id);
-      pending.delete(data.id);
-      clearTimeout(entry.timer);
-      if (data.error !== undefined) entry.reject(new Error(data.error));
-      else entry.resolve(data.response);
-    }
-  });
-  rt.worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    fail(`worker: ${event.message || "fout"}`);
-  });
-  rt.worker.addEventListener("messageerror", () => fail("worker: onleesbaar bericht"));
-
-  rt.call = (request, timeoutMs) =>
-    new Promise((resolve, reject) => {
-      if (rt.status === "failed") {
-        reject(new Error(rt.message));
-        return;
-      }
-      const id = rt.nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error("geen antwoord"));
-      }, timeoutMs);
-      pending.set(id, { resolve, reject, timer });
-      rt.worker.postMessage({ id, request });
-    });
-  return rt;
-}
-
-function currentRuntime() {
-  // A failed worker is replaced when the calculator is mounted again (e.g. after navigating).
-  if (runtime.status === "failed") runtime = createRuntime();
-  return runtime;
-}
-
-// --------------------------------------------------------------------------- formatting and small tools
+// --------------------------------------------------------------------------- small tools
 
 function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function euro(text) {
-  const value = Number(text);
-  return text === undefined || text === null || text === "" || !Number.isFinite(value) ? "–" : euroFormat.format(value);
-}
-
-function percent(text) {
-  const value = Number(text);
-  return text === undefined || text === null || text === "" || !Number.isFinite(value) ? "–" : `${percentFormat.format(value)}%`;
-}
-
-function longDate(iso) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ""));
-  if (!match) return String(iso || "");
-  return dateFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
-}
-
-/** An http(s) URL from the response, or null: nothing else becomes a link. */
-function safeLink(text) {
-  if (typeof text !== "string") return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function listItems(list, items, render) {
-  list.replaceChildren(...items.map((item) => {
-    const li = document.createElement("li");
-    render(li, item);
-    return li;
-  }));
-}
-
-function timeoutFrom(form) {
-  const fromUrl = Number(new URLSearchParams(location.search).get("kmo_timeout"));
-  if (Number.isFinite(fromUrl) && fromUrl > 0) return fromUrl;
-  const fromForm = Number(form.dataset.kmoTimeout);
-  if (Number.isFinite(fromForm) && fromForm > 0) return fromForm;
-  return DEFAULT_TIMEOUT_MS;
 }
 
 // --------------------------------------------------------------------------- the calculator
@@ -192,33 +38,31 @@ class Calculator {
   constructor(root) {
     this.root = root;
     this.form = root.querySelector("form");
+    this.inputs = new Form(this.form);
     this.result = root.querySelector("#kmo-result");
-    this.status = root.querySelector("[data-kmo-status]");
-    this.template = root.querySelector("template[data-kmo-row-template]");
+    this.announcer = new view.Announcer(root.querySelector("[data-kmo-status]"), ANNOUNCE_AFTER_MS);
+    this.address = new Address();
     this.advice = root.querySelector("[data-kmo-advice]");
     this.adviceBase = this.advice ? this.advice.getAttribute("href") : "../contact/";
-    this.timeoutMs = timeoutFrom(this.form);
-    this.deadline = performance.now() + this.timeoutMs;
     this.sequence = 0;
-    this.debounce = null;
-    this.announceTimer = null;
-    this.announced = "";
     this.touched = new Set();
     this.lastResponse = null;
+    this.lastState = null;
+    this.lastQuery = "";
     this.failure = null;
     this.sizeLabels = { groot: "Groot: geen kmo" };
     for (const option of this.form.querySelectorAll('select[name="size"] option')) {
       this.sizeLabels[option.value] = option.textContent.trim();
     }
 
-    this.restore(new URLSearchParams(location.search));
+    this.inputs.restore(stateFromQuery(new URLSearchParams(location.search)));
     const date = this.form.elements.namedItem("date");
     if (date && !date.value) date.value = today();
-    this.updateVisibility();
+    this.inputs.updateVisibility();
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.schedule(0);
+      this.schedule();
     });
     this.form.addEventListener("input", (event) => this.onEdit(event));
     this.form.addEventListener("change", (event) => this.onEdit(event));
@@ -226,42 +70,40 @@ class Calculator {
       if (event.target && event.target.name) {
         if (!this.touched.has(event.target.name)) {
           this.touched.add(event.target.name);
-          if (this.lastResponse) this.showFieldErrors(this.lastResponse);
+          if (this.lastResponse) view.showFieldErrors(this.inputs, this.lastResponse, this.touched);
         }
       }
     });
     this.form.addEventListener("click", (event) => {
       const add = event.target.closest("[data-kmo-add]");
       const remove = event.target.closest("[data-kmo-remove]");
-      if (add) this.addRow(add.dataset.kmoAdd, true);
+      if (add) this.addRow(add.dataset.kmoAdd);
       else if (remove) this.removeRow(remove.closest(".kmo-row"));
     });
     const print = root.querySelector("[data-kmo-print]");
     if (print) print.addEventListener("click", () => window.print());
     this.beforePrint = () => {
-      if (this.alive()) this.fillPrintInputs();
+      if (this.alive()) this.updateSummary();
     };
     window.addEventListener("beforeprint", this.beforePrint);
 
     this.listener = (rt) => this.onRuntime(rt);
     this.attach();
-    this.schedule(0);
-    this.watchdog = setInterval(() => this.checkLoading(), 250);
+    this.schedule();
   }
 
   attach() {
     this.rt = currentRuntime();
-    this.rt.listeners.add(this.listener);
+    this.unsubscribe = this.rt.subscribe(this.listener);
     this.onRuntime(this.rt);
   }
 
   alive() {
     if (this.root.isConnected) return true;
-    this.rt.listeners.delete(this.listener);
+    this.unsubscribe();
     window.removeEventListener("beforeprint", this.beforePrint);
-    clearInterval(this.watchdog);
-    clearTimeout(this.debounce);
-    clearTimeout(this.announceTimer);
+    this.announcer.stop();
+    this.address.stop();
     return false;
   }
 
@@ -270,47 +112,26 @@ class Calculator {
   onRuntime(rt) {
     if (!this.alive()) return;
     if (rt.status === "loading") {
-      const progress = this.result.querySelector('[data-kmo-out="progress"]');
-      const label = this.result.querySelector('[data-kmo-out="loading-label"]');
-      if (progress) {
-        progress.max = rt.progress.steps || 3;
-        if (rt.progress.step > 0) progress.value = rt.progress.step;
-      }
-      if (label) label.textContent = rt.progress.step > 0 ? `Rekenhulp wordt geladen… (${rt.progress.label.toLowerCase()})` : "Rekenhulp wordt geladen…";
+      showProgress(this.result, rt.progress);
     } else if (rt.status === "ready") {
       this.result.dataset.loadMs = String(rt.loadMs);
       if (this.failure) {
-        // It came up after all (slower than the timeout): calculate now.
+        // It came up after all (after a stall): calculate now.
         this.failure = null;
-        this.schedule(0);
+        this.schedule();
       }
-    } else if (rt.status === "failed") {
-      this.showFailure("laden");
+    } else {
+      this.showFailure(rt.status === "stalled" ? "traag" : "laden");
     }
   }
 
-  checkLoading() {
-    if (!this.alive()) return;
-    if (this.rt.status === "loading" && performance.now() > this.deadline) {
-      this.showFailure("traag");
-    }
-    if (this.rt.status !== "loading") clearInterval(this.watchdog);
-  }
-
+  /** The error state, set and announced once per failure (a failure already shown stays). */
   showFailure(kind) {
+    if (this.failure) return;
     this.failure = kind;
-    const title = this.result.querySelector('[data-kmo-out="error-title"]');
-    if (title) {
-      title.textContent =
-        kind === "traag"
-          ? "De rekenhulp laadt niet of te traag in je browser."
-          : kind === "antwoord"
-            ? "De rekenhulp gaf geen antwoord."
-            : "De rekenhulp kan op dit moment niet rekenen.";
-    }
+    const title = showFailureTitle(this.result, kind);
     this.setState("error");
-    this.result.dataset.error = kind;
-    this.announce(`${title ? title.textContent : ""} Bel ons gratis op ${this.phone()}.`, true);
+    this.announce(`${title} Bel ons gratis op ${this.phone()}.`, true);
   }
 
   phone() {
@@ -319,14 +140,11 @@ class Calculator {
   }
 
   setState(state) {
-    this.result.dataset.state = state;
-    for (const part of this.result.querySelectorAll(".kmo-result__part")) {
-      const name = part.dataset.kmoPart;
-      part.hidden = state === "ready" ? name !== this.readyPart : name !== state;
-    }
-    if (state !== "ready") {
-      for (const key of ["size", "eligible", "ratePercent", "support", "ok", "errors"]) delete this.result.dataset[key];
-    }
+    view.setState(this.result, state);
+  }
+
+  announce(text, now = false) {
+    this.announcer.say(text, now);
   }
 
   // ------------------------------------------------------------------ editing
@@ -335,242 +153,30 @@ class Calculator {
     const target = event.target;
     if (target && target.name) {
       if (event.type === "change") this.touched.add(target.name);
-      if (target.name === "company") this.updateVisibility();
+      if (target.name === MODE.name) this.inputs.updateVisibility();
     }
-    // Typing waits for a pause; a committed change (a choice, Enter, leaving the field) counts now.
-    this.schedule(event.type === "change" ? 0 : DEBOUNCE_MS);
+    this.schedule();
   }
 
-  schedule(delay) {
-    clearTimeout(this.debounce);
-    this.sequence++; // an answer to an older form state is no longer shown
+  /** Compute the form as it is now; an answer to an older form state is no longer shown. */
+  schedule() {
+    this.sequence++;
     this.result.dataset.pending = "true";
-    this.debounce = setTimeout(() => this.compute(), delay);
+    this.compute();
   }
 
-  mode() {
-    const checked = this.form.querySelector('input[name="company"]:checked');
-    return checked ? checked.value : "size";
-  }
-
-  updateVisibility() {
-    const mode = this.mode();
-    for (const block of this.form.querySelectorAll("[data-kmo-when]")) {
-      const [name, value] = block.dataset.kmoWhen.split("=");
-      block.hidden = name === "company" && value !== mode;
-    }
-  }
-
-  // ------------------------------------------------------------------ rows (partners, linked)
-
-  rows(kind) {
-    const holder = this.form.querySelector(`[data-kmo-rows="${kind}"]`);
-    return holder ? [...holder.querySelectorAll(":scope > .kmo-row")] : [];
-  }
-
-  addRow(kind, focus = false) {
-    const holder = this.form.querySelector(`[data-kmo-rows="${kind}"]`);
-    if (!holder || !this.template || !ROW_KINDS[kind] || this.rows(kind).length >= MAX_ROWS) return null;
-    const row = this.template.content.firstElementChild.cloneNode(true);
-    row.dataset.kmoKind = kind;
-    holder.append(row);
-    this.numberRows(kind);
-    if (focus) {
-      const first = row.querySelector("input");
-      if (first) first.focus();
-      this.schedule(DEBOUNCE_MS);
-    }
-    return row;
+  addRow(kind) {
+    const row = this.inputs.addRow(kind);
+    if (!row) return;
+    row.querySelector("input").focus();
+    this.schedule();
   }
 
   removeRow(row) {
     if (!row) return;
-    const kind = row.dataset.kmoKind;
-    const index = this.rows(kind).indexOf(row);
-    row.remove();
-    this.numberRows(kind);
-    // Keep the keyboard focus nearby: the next row's first field, else the add button.
-    const rows = this.rows(kind);
-    const next = rows[Math.min(index, rows.length - 1)];
-    const target = next ? next.querySelector("input") : this.form.querySelector(`[data-kmo-add="${kind}"]`);
-    if (target) target.focus();
-    this.schedule(DEBOUNCE_MS);
-  }
-
-  numberRows(kind) {
-    const spec = ROW_KINDS[kind];
-    this.rows(kind).forEach((row, index) => {
-      const number = index + 1;
-      row.querySelector("[data-kmo-row-title]").textContent = `${spec.title} ${number}`;
-      const remove = row.querySelector("[data-kmo-remove]");
-      remove.textContent = `${spec.remove} ${number}`;
-      for (const part of ROW_PARTS) {
-        const box = row.querySelector(`[data-kmo-part="${part}"]`);
-        const name = `${kind}_${part}_${index}`;
-        const id = `kmo-${name}`;
-        const label = box.querySelector("label");
-        const input = box.querySelector("input");
-        const error = box.querySelector(".kmo-field-error");
-        label.textContent = label.dataset.kmoLabel;
-        label.htmlFor = id;
-        input.id = id;
-        input.name = name;
-        error.id = `kmo-error-${name}`;
-        error.dataset.kmoErrorFor = name;
-        box.dataset.kmoField = name;
-      }
-    });
-  }
-
-  // ------------------------------------------------------------------ state <-> URL <-> request
-
-  /** The form as flat text values (the URL keys); only the fields that are in use. */
-  readState() {
-    const state = new Map();
-    const value = (name) => {
-      const element = this.form.elements.namedItem(name);
-      if (!element) return "";
-      if (element instanceof RadioNodeList || (element.length !== undefined && element.tagName !== "SELECT")) {
-        const checked = [...element].find((e) => e.checked);
-        return checked ? checked.value : "";
-      }
-      if (element.type === "radio") return element.checked ? element.value : "";
-      return element.value;
-    };
-    const mode = this.mode();
-    state.set("company", mode);
-    if (mode === "size") {
-      state.set("size", value("size"));
-    } else {
-      for (const key of FIGURES) state.set(key, value(key));
-      for (const key of FIGURES) state.set(`prev_${key}`, value(`prev_${key}`));
-      for (const kind of Object.keys(ROW_KINDS)) {
-        this.rows(kind).forEach((row, index) => {
-          for (const part of ROW_PARTS) state.set(`${kind}_${part}_${index}`, value(`${kind}_${part}_${index}`));
-        });
-      }
-    }
-    for (const key of SIMPLE_KEYS) state.set(key, value(key));
-    for (const key of CHECKLIST) state.set(key, value(key));
-    return state;
-  }
-
-  writeUrl(state) {
-    const params = new URLSearchParams();
-    const current = new URLSearchParams(location.search);
-    for (const key of KEEP_PARAMS) if (current.has(key)) params.set(key, current.get(key));
-    for (const [key, text] of state) {
-      if (text === "") continue;
-      if (key === "company" && text === "size") continue;
-      if (CHECKLIST.includes(key) && text === "ja") continue;
-      params.set(key, text);
-    }
-    // Rows that are entirely empty still count as rows: keep them with an empty share.
-    for (const kind of Object.keys(ROW_KINDS)) {
-      if (state.get("company") !== "figures") continue;
-      this.rows(kind).forEach((row, index) => {
-        const key = `${kind}_share_${index}`;
-        if (!params.has(key)) params.set(key, "");
-      });
-    }
-    const query = params.toString();
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      history.replaceState(history.state, "", url);
-    }
-    return query;
-  }
-
-  restore(params) {
-    const set = (name, text) => {
-      const element = this.form.elements.namedItem(name);
-      if (!element) return;
-      if (element instanceof RadioNodeList || (element.length !== undefined && element.tagName !== "SELECT")) {
-        for (const radio of element) radio.checked = radio.value === text;
-      } else if (element.tagName === "SELECT") {
-        if ([...element.options].some((o) => o.value === text)) element.value = text;
-      } else {
-        element.value = text;
-      }
-    };
-    if (params.get("company") === "figures" || (!params.has("company") && FIGURES.some((k) => params.has(k)) && !params.has("size"))) {
-      set("company", "figures");
-    }
-    for (const kind of Object.keys(ROW_KINDS)) {
-      let count = 0;
-      for (const key of params.keys()) {
-        const match = new RegExp(`^${kind}_(?:${ROW_PARTS.join("|")})_(\\d+)$`).exec(key);
-        if (match) count = Math.max(count, Number(match[1]) + 1);
-      }
-      count = Math.min(count, MAX_ROWS);
-      for (let i = this.rows(kind).length; i < count; i++) this.addRow(kind);
-      if (count > 0) {
-        const details = this.form.querySelector('[data-kmo-details="group"]');
-        if (details) details.open = true;
-      }
-    }
-    if (FIGURES.some((k) => params.get(`prev_${k}`))) {
-      const details = this.form.querySelector('[data-kmo-details="previous"]');
-      if (details) details.open = true;
-    }
-    for (const [key, text] of params) {
-      if (key === "company" || KEEP_PARAMS.includes(key)) continue;
-      set(key, text);
-    }
-  }
-
-  /** The JSON contract's request, with every value as the visitor typed it. */
-  toRequest(state) {
-    const text = (key) => {
-      const v = state.get(key);
-      return v === undefined || v === "" ? undefined : v;
-    };
-    const request = {};
-    for (const key of ["date", "service", "theme", "cost", "received"]) {
-      if (text(key) !== undefined) request[key] = text(key);
-    }
-    const company = {};
-    if (state.get("company") === "size") {
-      if (text("size") !== undefined) company.size = text("size");
-    } else {
-      for (const key of FIGURES) if (text(key) !== undefined) company[key] = text(key);
-      const previous = {};
-      for (const key of FIGURES) if (text(`prev_${key}`) !== undefined) previous[key] = text(`prev_${key}`);
-      if (Object.keys(previous).length) company.previous = previous;
-      for (const [kind, spec] of Object.entries(ROW_KINDS)) {
-        const items = this.rows(kind).map((row, index) => {
-          const item = {};
-          for (const part of ROW_PARTS) {
-            const v = text(`${kind}_${part}_${index}`);
-            if (v !== undefined) item[part] = v;
-          }
-          return item;
-        });
-        if (items.length) company[spec.key] = items;
-      }
-    }
-    if (text("public_share") !== undefined) company.public_share = text("public_share");
-    request.company = company;
-    const checklist = {};
-    for (const key of CHECKLIST) {
-      const v = text(key);
-      if (v !== undefined) checklist[key] = v === "ja";
-    }
-    request.checklist = checklist;
-    return request;
-  }
-
-  /** The form field (URL key) of an error's field path ("company.partners.0.share"). */
-  static fieldName(path) {
-    const parts = String(path || "").split(".");
-    if (parts[0] === "checklist" && parts.length === 2) return parts[1];
-    if (parts[0] !== "company") return parts.join("_");
-    const rest = parts.slice(1);
-    if (rest[0] === "previous" && rest.length === 2) return `prev_${rest[1]}`;
-    if ((rest[0] === "partners" || rest[0] === "linked") && rest.length === 3) {
-      return `${rest[0] === "partners" ? "partner" : "linked"}_${rest[2]}_${rest[1]}`;
-    }
-    return rest.join("_");
+    const next = this.inputs.removeRow(row);
+    if (next) next.focus();
+    this.schedule();
   }
 
   // ------------------------------------------------------------------ computing
@@ -578,13 +184,15 @@ class Calculator {
   async compute() {
     if (!this.alive()) return;
     const sequence = this.sequence;
-    const state = this.readState();
-    const query = this.writeUrl(state);
-    const request = this.toRequest(state);
+    const state = this.inputs.state();
+    const query = queryFrom(state, new URLSearchParams(location.search));
+    this.address.set(query);
+    const request = requestFrom(state);
     this.lastState = state;
+    this.lastQuery = query;
     const rt = this.rt.status === "failed" ? this.rt : currentRuntime();
     if (rt !== this.rt) {
-      this.rt.listeners.delete(this.listener);
+      this.unsubscribe();
       this.attach();
     }
     if (rt.status === "failed") {
@@ -597,7 +205,7 @@ class Calculator {
         await rt.ready;
         if (sequence !== this.sequence) return;
       }
-      response = await rt.call(request, Math.max(this.timeoutMs, 1000));
+      response = await rt.call(request);
     } catch (error) {
       if (sequence !== this.sequence || !this.alive()) return;
       this.showFailure(rt.status === "ready" ? "antwoord" : "laden");
@@ -605,261 +213,39 @@ class Calculator {
     }
     if (sequence !== this.sequence || !this.alive()) return;
     this.failure = null;
-    this.render(response, state, query);
+    delete this.result.dataset.error;
+    this.render(response);
   }
 
-  // ------------------------------------------------------------------ rendering
+  // ------------------------------------------------------------------ showing the answer
 
-  render(response, state, query) {
+  render(response) {
     this.lastResponse = response;
-    const out = (name) => this.result.querySelector(`[data-kmo-out="${name}"]`);
-    const data = this.result.dataset;
-    this.showFieldErrors(response);
-
-    if (!response || response.ok !== true) {
-      this.readyPart = "invalid";
-      this.setState("ready");
-      data.ok = "false";
-      const errors = (response && Array.isArray(response.errors)) ? response.errors : [];
-      data.errors = errors.map((error) => String(error.field || "")).join(" ");
-      listItems(out("errors"), errors, (li, error) => {
-        const name = Calculator.fieldName(error.field);
-        const target = this.focusTarget(name);
-        if (target && target.id) {
-          const link = document.createElement("a");
-          link.href = `#${target.id}`;
-          link.textContent = String(error.message || "");
-          link.addEventListener("click", (event) => {
-            event.preventDefault();
-            this.revealField(target);
-            target.focus();
-          });
-          li.append(link);
-        } else {
-          li.textContent = String(error.message || "");
-        }
-      });
-      const first = errors[0] ? String(errors[0].message || "") : "";
-      this.announce(`Nog niet volledig. ${first}`);
-      this.updateAdvice(state, response);
-      delete data.pending;
-      return;
-    }
-
-    this.readyPart = "ready";
-    this.setState("ready");
-    data.ok = "true";
-    delete data.errors;
-    data.size = String(response.size ?? "");
-    data.eligible = response.eligible ? "true" : "false";
-    data.ratePercent = String(response.rate_percent ?? "");
-    data.support = String(response.support ?? "");
-    data.query = query;
-
-    const verdict = out("verdict");
-    verdict.textContent = response.eligible
-      ? "Deze aanvraag komt in aanmerking voor de kmo-portefeuille."
-      : "Deze aanvraag komt niet in aanmerking voor de kmo-portefeuille.";
-    verdict.classList.toggle("kmo-verdict--no", !response.eligible);
-    verdict.classList.toggle("kmo-verdict--yes", !!response.eligible);
-
-    out("size").textContent = this.sizeLabels[response.size] || String(response.size ?? "–");
-    out("rate").textContent = percent(response.rate_percent);
-    out("support").textContent = euro(response.support);
-    out("own_share").textContent = euro(response.own_share);
-    out("cap_remaining").textContent = euro(response.cap_remaining);
-
-    const deadlines = Array.isArray(response.deadlines) ? response.deadlines : [];
-    const deadlineTexts = new Set(deadlines.map((item) => String(item.message || "")));
-    const reasons = (Array.isArray(response.reasons) ? response.reasons : [])
-      .filter((reason) => !deadlineTexts.has(String(reason.message || "")));
-    const isSize = (reason) => String(reason.code || "").startsWith("grootte");
-    const sizeReasons = reasons.filter(isSize);
-    // What stands in the way first, then the rest.
-    const otherReasons = reasons.filter((reason) => !isSize(reason) && reason.blocking)
-      .concat(reasons.filter((reason) => !isSize(reason) && !reason.blocking));
-    const fill = (name, items) => {
-      listItems(out(name), items, (li, item) => {
-        li.textContent = String(item.message || "");
-        if (item.blocking) li.classList.add("kmo-list__blocking");
-        const source = safeLink(item.source);
-        if (source) {
-          const link = document.createElement("a");
-          link.href = source;
-          link.rel = "noopener noreferrer external";
-          link.textContent = "bron";
-          if (item.source_title) link.title = String(item.source_title);
-          li.append(document.createTextNode(" ("), link, document.createTextNode(")"));
-        }
-      });
-      this.result.querySelector(`[data-kmo-block="${name}"]`).hidden = items.length === 0;
-    };
-    fill("size-reasons", sizeReasons);
-    fill("reasons", otherReasons);
-    out("reasons-title").textContent = response.eligible ? "Goed om te weten" : "Waarom niet";
-
-    listItems(out("deadlines"), deadlines, (li, item) => {
-      if (item.date) {
-        const strong = document.createElement("strong");
-        strong.textContent = longDate(item.date);
-        li.append(strong, document.createTextNode(`: ${String(item.message || "")}`));
-      } else {
-        li.textContent = String(item.message || "");
-      }
-    });
-    this.result.querySelector('[data-kmo-block="deadlines"]').hidden = deadlines.length === 0;
-    out("summary").textContent = String(response.summary || "");
-
-    this.fillPrintInputs();
-    this.updateAdvice(state, response);
-    this.announce(this.summaryText(response));
-    delete data.pending;
-  }
-
-  summaryText(response) {
-    if (response.summary) return String(response.summary);
-    return response.eligible
-      ? `Steun ${euro(response.support)}, eigen bijdrage ${euro(response.own_share)}.`
-      : "Deze aanvraag komt niet in aanmerking.";
-  }
-
-  /** Announce politely once typing pauses, and only when the text changes. */
-  announce(text, now = false) {
-    if (!this.status) return;
-    clearTimeout(this.announceTimer);
-    const say = () => {
-      if (text !== this.announced) {
-        this.announced = text;
-        this.status.textContent = text;
-      }
-    };
-    if (now) say();
-    else this.announceTimer = setTimeout(say, ANNOUNCE_AFTER_MS);
-  }
-
-  focusTarget(name) {
-    const element = this.form.elements.namedItem(name);
-    if (!element) return null;
-    if (element instanceof RadioNodeList || (element.length !== undefined && element.tagName !== "SELECT")) {
-      return element[0] || null;
-    }
-    return element;
-  }
-
-  revealField(element) {
-    for (let node = element.parentElement; node; node = node.parentElement) {
-      if (node.tagName === "DETAILS") node.open = true;
-    }
-  }
-
-  showFieldErrors(response) {
-    const errors = new Map();
-    if (response && response.ok !== true && Array.isArray(response.errors)) {
-      for (const error of response.errors) {
-        const name = Calculator.fieldName(error.field);
-        if (!errors.has(name)) errors.set(name, String(error.message || ""));
-      }
-    }
-    for (const box of this.form.querySelectorAll(".kmo-field-error[data-kmo-error-for]")) {
-      const name = box.dataset.kmoErrorFor;
-      const message = errors.get(name);
-      const element = this.form.elements.namedItem(name);
-      const controls = !element ? [] : element.tagName ? [element] : [...element];
-      const typed = controls.some((c) => (c.type === "radio" ? false : c.value !== ""));
-      const show = message !== undefined && (this.touched.has(name) || typed);
-      box.hidden = !show;
-      box.textContent = show ? message : "";
-      for (const control of controls) {
-        const described = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== box.id);
-        if (show) {
-          control.setAttribute("aria-invalid", "true");
-          described.push(box.id);
-        } else {
-          control.removeAttribute("aria-invalid");
-        }
-        if (described.length) control.setAttribute("aria-describedby", described.join(" "));
-        else control.removeAttribute("aria-describedby");
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ print and advice
-
-  inputSummary(state) {
-    const lines = [];
-    const labelOf = (name) => {
-      const element = this.focusTarget(name);
-      const box = element && element.parentElement && element.parentElement.closest("[data-kmo-short]");
-      if (box) return box.dataset.kmoShort;
-      const label = element && element.labels && element.labels[0];
-      return label ? label.textContent.trim() : name;
-    };
-    const shown = (name, text) => {
-      const element = this.form.elements.namedItem(name);
-      if (element && element.tagName === "SELECT") {
-        const option = [...element.options].find((o) => o.value === text);
-        return option ? option.textContent.replace(/^[\s\u00a0–-]+/, "").trim() : text;
-      }
-      if (element && !element.tagName) {
-        const radio = [...element].find((r) => r.value === text);
-        if (radio && radio.dataset.kmoShort) return radio.dataset.kmoShort;
-        const label = radio && radio.closest("label");
-        return label ? label.textContent.trim() : text;
-      }
-      if (name === "date") return longDate(text);
-      return text;
-    };
-    for (const [name, text] of state || []) {
-      if (text === "") continue;
-      if (/^(partner|linked)_/.test(name)) {
-        const kind = name.split("_")[0];
-        const index = name.split("_").pop();
-        const title = `${ROW_KINDS[kind].title} ${Number(index) + 1}`;
-        lines.push([`${title}: ${labelOf(name)}`, text]);
-      } else {
-        lines.push([labelOf(name), shown(name, text)]);
-      }
-    }
-    return lines;
-  }
-
-  fillPrintInputs() {
-    const list = this.result.querySelector('[data-kmo-out="inputs"]');
-    if (!list) return;
-    const state = this.lastState || this.readState();
-    const nodes = [];
-    for (const [label, value] of this.inputSummary(state)) {
-      const wrap = document.createElement("div");
-      const dt = document.createElement("dt");
-      const dd = document.createElement("dd");
-      dt.textContent = label;
-      dd.textContent = value;
-      wrap.append(dt, dd);
-      nodes.push(wrap);
-    }
-    list.replaceChildren(...nodes);
-    const url = this.result.querySelector('[data-kmo-out="printed-url"]');
-    if (url) url.textContent = `Deze simulatie online: ${location.href}`;
-  }
-
-  updateAdvice(state, response) {
-    if (!this.advice) return;
-    const parts = ["Simulatie kmo-portefeuille"];
-    for (const name of ["service", "theme", "cost", "date", "received"]) {
-      const line = this.inputSummary(new Map([[name, state.get(name) || ""]]))[0];
-      if (line) parts.push(`${line[0]}: ${line[1]}`);
-    }
+    view.showFieldErrors(this.inputs, response, this.touched);
     if (response && response.ok === true) {
-      parts.push(`Grootte: ${this.sizeLabels[response.size] || response.size}`);
-      parts.push(`Steun: ${euro(response.support)} (${percent(response.rate_percent)})`);
-      parts.push(`Eigen bijdrage: ${euro(response.own_share)}`);
-      if (response.summary) parts.push(String(response.summary));
+      view.showAnswer(this.result, response, this.sizeLabel(response));
+      this.result.dataset.query = this.lastQuery;
     } else {
-      parts.push("De simulatie is nog niet volledig ingevuld.");
+      view.showInvalid(this.result, response, this.inputs);
     }
-    parts.push(`Link: ${location.href}`);
-    const url = new URL(this.adviceBase, location.href);
-    url.searchParams.set("simulatie", parts.join("\n"));
-    this.advice.href = url.href;
+    this.updateSummary();
+    this.announce(view.spoken(response));
+    delete this.result.dataset.pending;
+  }
+
+  sizeLabel(response) {
+    return this.sizeLabels[response.size] || String(response.size ?? "–");
+  }
+
+  /** The printout's list of inputs and the advice link, for the last answer. */
+  updateSummary() {
+    const response = this.lastResponse;
+    const lines = inputLines(this.inputs, this.lastState || this.inputs.state(), response);
+    const href = this.address.href(this.lastQuery);
+    fillPrint(this.result, lines, href);
+    if (this.advice) {
+      const size = response && response.ok === true ? this.sizeLabel(response) : "";
+      this.advice.href = adviceHref(this.adviceBase, lines, response, size, href);
+    }
   }
 }

@@ -6,9 +6,9 @@
 export const ENTRY_NAME = "_kmo_evaluate";
 
 // A complete request. The build answers it before it takes the snapshot (so the parameters are
-// loaded); the worker repeats it after a restore to warm the interpreter up (worker.mjs).
+// loaded); the worker repeats it after a restore to warm the interpreter up (worker.mjs). No date:
+// the rules take today's, so the request does not go stale as dated entries are added.
 export const WARM_UP = Object.freeze({
-  date: "2026-02-01",
   service: "advies",
   theme: "cybersecurity",
   cost: "10000",

@@ -4,27 +4,35 @@
 // Messages from the page:   {id, request}          request: the JSON contract's request object
 // Messages to the page:     {id, response}         response: the object evaluate() returned
 //                           {id, error}            evaluating failed (should not happen)
-//                           {type: "progress", step, steps, label}
-//                           {type: "ready", ms, timeline}   timeline: when each step ended
-//                           {type: "failed", message}
+//                           {type: "progress", received, total, done}   bytes as served
+//                           {type: "ready", ms, timeline, start}   timeline: when each step ended
+//                           {type: "failed", message}   at once when a file it needs fails
 //
-// Speed: the build ships a memory snapshot of Pyodide with the rules imported and the
-// parameters loaded (site_overrides/hooks/kmo_snapshot.py). Restoring it skips the interpreter's
-// start-up, most of the wait, and the standard library's download (everything is imported
-// already). It costs ~2.7 MB more to download, so it is left out when the browser
-// says data is to be saved or the connection is slow; when it is missing, refused (Subresource
-// Integrity) or cannot be restored, Pyodide starts the normal way. Then the wheel is fetched
-// (checked by its sha256) while the interpreter downloads and starts, and unpacked from memory.
-// wheel.mjs and snapshot.mjs are written by the build and name the files and their integrity.
+// Two ways to start (choice.mjs picks one while the wasm, which both need, downloads):
+// - the memory snapshot the build made with the rules imported and the parameters loaded
+//   (site_overrides/hooks/kmo_snapshot.py): restoring it skips the interpreter's start-up and
+//   needs no standard library (everything is imported already: an empty zip stands in), but it
+//   is 5 MB;
+// - the normal start with a standard library trimmed to what the rules and Pyodide's start-up
+//   import (stdlib.mjs, made by the build) and the wheel, unpacked from memory.
+// When the snapshot is missing, altered or does not restore, the normal start follows; when the
+// trimmed library is missing or altered, the normal start with Pyodide's full one.
+// Every runtime file is fetched through downloads.mjs: counted for the page's progress bar and
+// checked, so a missing or refused file is reported at once. wheel.mjs, snapshot.mjs,
+// stdlib.mjs and sizes.mjs are written by the build.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { chooseStart, probeCpu, SAMPLE } from "./choice.mjs";
+import { createDownloads } from "./downloads.mjs";
 import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE, WARM_UP } from "./entry.mjs";
+import { SIZES } from "./sizes.mjs";
 import { SNAPSHOT } from "./snapshot.mjs";
+import { STDLIB } from "./stdlib.mjs";
 import { WHEEL } from "./wheel.mjs";
 
 const MODULE = "kmo_portefeuille";
-const STEPS = 3;
-const SLOW_CONNECTIONS = new Set(["slow-2g", "2g", "3g"]);
+const WASM = "pyodide.asm.wasm";
+const LOCK = "pyodide-lock.json";
 // After a restore the interpreter's code has barely run, so V8 has not optimised it yet (a
 // normal start runs 2 s of Python first) and the first recomputes share the CPU with that
 // optimisation: measured, recompute median 15-20 ms instead of 8-11 ms. Repeating one request
@@ -47,34 +55,61 @@ const OPTIONS = {
   stderr: () => {},
 };
 
-function progress(step, label) {
-  self.postMessage({ type: "progress", step, steps: STEPS, label });
+function describe(error) {
+  return String(error && error.message ? error.message : error);
 }
 
-function fetchChecked({ file, integrity }) {
-  return fetch(new URL(file, INDEX_URL), { integrity }).then((response) => {
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+let failed = false;
+function fail(error) {
+  if (failed) return;
+  failed = true;
+  self.postMessage({ type: "failed", message: describe(error) });
+}
+
+const nativeFetch = self.fetch.bind(self);
+const downloads = createDownloads({
+  sizes: SIZES,
+  fetcher: nativeFetch,
+  report: (progress) => self.postMessage({ type: "progress", ...progress }),
+  // Both starts need the wasm: without it nothing can come (Pyodide itself would wait forever).
+  onBroken: (file, error) => {
+    if (file === WASM) fail(error);
+  },
+});
+
+// Pyodide fetches the wasm, the lock and the standard library itself: through downloads.mjs, so
+// they are counted and checked. The wasm and the lock were asked for at the start already.
+const early = new Map();
+self.fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input, INDEX_URL);
+  const file = url.href.startsWith(INDEX_URL) ? url.href.slice(INDEX_URL.length) : null;
+  if (!file || !(file in SIZES)) return nativeFetch(input, init);
+  if (early.has(file)) {
+    const response = early.get(file);
+    early.delete(file);
     return response;
-  });
+  }
+  return downloads.download(file, url.href, init);
+};
+
+function fetchEarly(file) {
+  const response = downloads.download(file, new URL(file, INDEX_URL).href);
+  response.catch(() => {}); // reported by onBroken, or when Pyodide asks for it
+  early.set(file, response);
 }
 
-function snapshotPays() {
-  const connection = self.navigator.connection;
-  return !connection || !(connection.saveData || SLOW_CONNECTIONS.has(connection.effectiveType));
-}
+fetchEarly(WASM);
+fetchEarly(LOCK);
+// The interpreter's JavaScript (imported by loadPyodide later), loaded meanwhile.
+import(new URL("pyodide.asm.mjs", INDEX_URL).href).catch(() => {});
+const cpuMs = probeCpu();
 
-async function fetchSnapshot() {
-  const response = await fetchChecked(SNAPSHOT);
-  const bytes = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  mark("snapshot");
-  return bytes;
-}
-
-/** The entry function from a restored snapshot; null when there is none or it does not restore. */
 async function restore() {
-  if (typeof DecompressionStream !== "function" || !snapshotPays()) return null;
-  const snapshot = fetchSnapshot();
-  snapshot.catch(() => {}); // loadPyodide awaits it later; no unhandled rejection meanwhile
+  downloads.plan([SNAPSHOT.file]);
+  const gzipped = await downloads.verified(SNAPSHOT.file, new URL(SNAPSHOT.file, INDEX_URL).href, SNAPSHOT.integrity);
+  const stream = new Response(gzipped).body.pipeThrough(new DecompressionStream("gzip"));
+  const snapshot = new Uint8Array(await new Response(stream).arrayBuffer());
+  mark("snapshot");
   const stdLibURL = URL.createObjectURL(new Blob([EMPTY_STDLIB], { type: "application/zip" }));
   try {
     const pyodide = await loadPyodide({ ...OPTIONS, _loadSnapshot: snapshot, stdLibURL });
@@ -82,30 +117,38 @@ async function restore() {
     if (!evaluate) throw new Error(`${ENTRY_NAME} is not in the snapshot`);
     mark("pyodide");
     return evaluate;
-  } catch (error) {
-    console.warn("kmo: Pyodide starts without the snapshot:", error);
-    return null;
   } finally {
     URL.revokeObjectURL(stdLibURL);
   }
 }
 
-async function startFresh() {
-  const wheel = fetchChecked(WHEEL).then((response) => response.arrayBuffer());
+/** The normal start; with `stdlib` ({file, integrity}) the trimmed standard library, without it
+ *  Pyodide's full one. */
+async function startFresh(stdlib) {
+  downloads.plan(stdlib ? [WHEEL.file, stdlib.file] : [WHEEL.file, "python_stdlib.zip"]);
+  const wheel = downloads.verified(WHEEL.file, new URL(WHEEL.file, INDEX_URL).href, WHEEL.integrity);
   wheel.catch(() => {}); // awaited below; no unhandled rejection while Pyodide loads
-  const pyodide = await loadPyodide(OPTIONS);
+  let stdLibURL;
+  if (stdlib) {
+    const library = await downloads.verified(stdlib.file, new URL(stdlib.file, INDEX_URL).href, stdlib.integrity);
+    stdLibURL = URL.createObjectURL(new Blob([library], { type: "application/zip" }));
+  }
+  let pyodide;
+  try {
+    pyodide = await loadPyodide(stdLibURL ? { ...OPTIONS, stdLibURL } : OPTIONS);
+  } finally {
+    if (stdLibURL) URL.revokeObjectURL(stdLibURL);
+  }
   mark("pyodide");
-  progress(1, "Rekenregels worden geladen");
   let bytes;
   try {
     bytes = await wheel;
   } catch (error) {
-    throw new Error(`${MODULE} kon niet opgehaald worden: ${error && error.message ? error.message : error}`);
+    throw new Error(`${MODULE} kon niet opgehaald worden: ${describe(error)}`);
   }
   mark("wheel");
-  pyodide.unpackArchive(new Uint8Array(bytes), "wheel");
+  pyodide.unpackArchive(bytes, "wheel");
   mark("unpacked");
-  progress(2, "Rekenhulp wordt gestart");
   try {
     pyodide.runPython(ENTRY_SOURCE);
   } catch (error) {
@@ -126,20 +169,48 @@ function warmUp(evaluate) {
   setTimeout(chunk, 0);
 }
 
+/** Which start, from the wasm's first bytes; kept on self for the benchmark. */
+async function choose() {
+  downloads.plan([WASM, LOCK], false);
+  const sample = await downloads.sample(WASM, SAMPLE);
+  const extraBytes = downloads.expected(SNAPSHOT.file) - downloads.expected(STDLIB.file) - downloads.expected(WHEEL.file);
+  const start = chooseStart({
+    sample,
+    extraBytes,
+    cpuMs,
+    connection: self.navigator.connection,
+    canRestore: typeof DecompressionStream === "function",
+  });
+  mark("chosen");
+  self.kmoStart = { start, cpuMs, sample, extraBytes };
+  return start;
+}
+
 async function start() {
-  progress(0, "Rekenmotor wordt opgehaald");
-  const restored = await restore();
-  if (restored) warmUp(restored);
-  const evaluate = restored || (await startFresh());
-  progress(3, "Klaar");
-  return evaluate;
+  const attempts = [() => startFresh(STDLIB), () => startFresh(null)];
+  if ((await choose()) === "snapshot") attempts.unshift(async () => {
+    const evaluate = await restore();
+    warmUp(evaluate);
+    return evaluate;
+  });
+  let last;
+  for (const attempt of attempts) {
+    if (failed) break;
+    try {
+      return await attempt();
+    } catch (error) {
+      last = error;
+      console.warn("kmo: the next way to start Pyodide follows:", describe(error));
+    }
+  }
+  throw last || new Error("laden mislukt");
 }
 
 const ready = start();
 
 ready.then(
-  () => self.postMessage({ type: "ready", ms: Math.round(performance.now() - started), timeline }),
-  (error) => self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
+  () => self.postMessage({ type: "ready", ms: Math.round(performance.now() - started), timeline, start: self.kmoStart }),
+  fail,
 );
 
 self.addEventListener("message", async (event) => {

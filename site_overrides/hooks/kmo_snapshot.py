@@ -5,6 +5,10 @@ Adds to the site (after kmo_assets.py has added the wheel and the Pyodide core):
     assets/pyodide/kmo-<hash>.snapshot.gz   Pyodide's memory after start-up, the rules package
                                             imported and its parameters loaded (gzipped)
     assets/kmo/snapshot.mjs                 `export const SNAPSHOT = {file, integrity}`
+    assets/pyodide/kmo-<hash>-stdlib.zip    the standard library trimmed to what the snapshot had
+                                            imported, for the normal start (kmo_stdlib.py)
+    assets/kmo/stdlib.mjs                   `export const STDLIB = {file, integrity}`
+    assets/kmo/sizes.mjs                    every runtime file's size, raw and gzipped (kmo_sizes.py)
 
 Restoring it skips the interpreter's start-up, most of the time before the first answer
 (bench/README.md has the figures). The worker fetches it with Subresource Integrity, decompresses
@@ -37,6 +41,8 @@ from kmo_assets import (
     project_root,
     prune,
 )
+from kmo_sizes import sizes_module
+from kmo_stdlib import listing, trimmed_stdlib
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.kmo_snapshot")
@@ -84,6 +90,7 @@ def make_snapshot(root: Path, wheel: Path) -> Path:
         log.debug("kmo_snapshot: %s", result.stdout.strip())
         target.parent.mkdir(exist_ok=True)
         os.replace(partial, target)
+        os.replace(listing(partial), listing(target))
     prune(root / CACHE_DIR, keep=target.parent, count=KEEP_CACHED)
     return target
 
@@ -96,4 +103,8 @@ def on_files(files, config):
     add_file(files, config, f"{PYODIDE_PREFIX}/{snapshot.name}", snapshot)
     module = file_module("SNAPSHOT", snapshot, "the Pyodide memory snapshot", "kmo_snapshot.py")
     add_file(files, config, f"{WEB_PREFIX}/snapshot.mjs", module)
+    stdlib = trimmed_stdlib(project_root(config) / PYODIDE_DIR / "python_stdlib.zip", snapshot)
+    add_file(files, config, f"{PYODIDE_PREFIX}/{stdlib.name}", stdlib)
+    add_file(files, config, f"{WEB_PREFIX}/stdlib.mjs", file_module("STDLIB", stdlib, "the trimmed standard library", "kmo_stdlib.py"))
+    add_file(files, config, f"{WEB_PREFIX}/sizes.mjs", sizes_module(files, PYODIDE_PREFIX))
     return files

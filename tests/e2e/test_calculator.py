@@ -460,7 +460,7 @@ def test_keyboard_only(guarded_page, base_url):
 def test_error_when_the_runtime_cannot_load(page, base_url):
     # Not guarded: the aborted request is logged as a console error on purpose.
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
-    page.goto(base_url + "/rekenhulp/?kmo_timeout=3000")
+    page.goto(base_url + "/rekenhulp/")
     page.fill("#kmo-cost", "1.234,00")
     page.wait_for_selector("#kmo-result[data-state='error']", timeout=15000)
     phone = page.locator("#kmo-result [data-kmo-phone]")
@@ -544,13 +544,75 @@ def test_under_a_sub_path(guarded_page, built_site, serve_directory):
         assert urllib.parse.urlsplit(href).path == "/kmo-site/contact/"
 
 
+CALCULATOR_FILES = ("calculator.mjs", "worker.mjs", "mount.mjs", "fields.mjs", "form.mjs", "render.mjs",
+                    "summary.mjs", "address.mjs")
+
+
 def test_browser_files_decide_nothing_and_write_no_html():
-    """The glue stays thin: no HTML from strings, no theme, rate or amount of the rules."""
+    """The glue stays thin: no HTML from strings, no theme, rate or amount of the rules, no formatting."""
     sources = {path.name: path.read_text(encoding="utf-8") for path in WEB.glob("*.mjs")
-                if path.name in ("calculator.mjs", "worker.mjs", "mount.mjs")}
-    assert set(sources) == {"calculator.mjs", "worker.mjs", "mount.mjs"}
+               if path.name in CALCULATOR_FILES}
+    assert set(sources) == set(CALCULATOR_FILES)
     for name, text in sources.items():
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
             assert sink not in text, f"{name} uses {sink}"
         for word in ("cybersecurity", "energie", "7500", "7.500", "0.3", "0.45"):
             assert word not in text, f"{name} mentions {word!r}: rules belong in the package"
+        # Amounts, percentages and dates come formatted from Python (response.display).
+        for formatter in ("Intl.", "toLocaleString", "toLocaleDateString", "toFixed("):
+            assert formatter not in text, f"{name} formats with {formatter}"
+
+
+def test_results_follow_typing_without_a_pause(guarded_page, base_url):
+    """A new result while the visitor keeps typing: no waiting for a pause before computing."""
+    page = guarded_page
+    page.goto(base_url + "/rekenhulp/?service=opleiding&theme=innovatie&date=2026-03-02&cost=2000")
+    first = result_attributes(page)
+    # Keystrokes every 60 ms, each changing the cost, until a result shows while still typing.
+    seen = page.evaluate(
+        """async () => {
+            const result = document.querySelector('#kmo-result');
+            const input = document.querySelector('#kmo-cost');
+            const before = result.dataset.support;
+            for (let i = 0; i < 100; i++) {
+              input.value = String(3000 + 10 * i);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              await new Promise((resolve) => setTimeout(resolve, 60));
+              if (result.dataset.state === 'ready' && !result.dataset.pending && result.dataset.support !== before) {
+                return { cost: input.value, support: result.dataset.support, keystrokes: i + 1 };
+              }
+            }
+            return null;
+        }"""
+    )
+    assert seen, "no result appeared while typing without a pause"
+    values = {"service": "opleiding", "theme": "innovatie", "date": "2026-03-02", "cost": seen["cost"], "size": "klein"}
+    expected = evaluate(request_from_values(values, "2026-03-02"))
+    assert seen["support"] == expected["support"] != first["support"]
+
+
+def test_missing_figures_are_reported_at_the_first_figure(guarded_page, base_url):
+    page = guarded_page
+    page.goto(base_url + "/rekenhulp/?service=opleiding&theme=innovatie&cost=1000&date=2026-03-02")
+    result_attributes(page)
+    page.check("input[name='company'][value='figures']")
+    got = result_attributes(page)
+    assert got["ok"] == "false" and got["errors"].split() == ["company"]
+    message = evaluate(request_from_values({"company": "figures", "service": "opleiding", "theme": "innovatie",
+                                            "cost": "1000", "date": "2026-03-02"}, "2026-03-02"))["errors"][0]["message"]
+    # The first figure field says what is missing, and the screen reader is told so.
+    assert page.is_visible("#kmo-error-fte")
+    assert page.inner_text("#kmo-error-fte").strip() == message
+    assert page.get_attribute("#kmo-fte", "aria-invalid") == "true"
+    assert "kmo-error-fte" in page.get_attribute("#kmo-fte", "aria-describedby").split()
+    # Every error in the result is a link to its field; this one puts the focus in fte.
+    items = page.locator("[data-kmo-out='errors'] li")
+    assert items.count() == 1 and items.locator("a").count() == 1
+    link = items.locator("a[href='#kmo-fte']")
+    assert link.inner_text().strip() == message
+    link.click()
+    assert page.evaluate("() => document.activeElement.id") == "kmo-fte"
+    # Once a figure is typed, the error moves on to what is still missing.
+    page.fill("#kmo-fte", "3")
+    got = result_attributes(page)
+    assert "company" not in got["errors"].split() and "company.turnover" in got["errors"].split()

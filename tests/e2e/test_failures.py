@@ -2,14 +2,19 @@
 say in Dutch what happened and offer a way forward (the free phone number), without losing what
 the visitor typed.
 
-Forced failures: the runtime served with a wrong MIME type (Pyodide's load never settles), a
-worker that throws while loading, one that loads and then says nothing, one that closes itself,
-one that never answers a calculation, one that crashes on a calculation, and a browser with
-JavaScript turned off. (A runtime that cannot be downloaded at all: tests/e2e/test_calculator.py;
-the calculator under a sub-path: test_calculator.py::test_under_a_sub_path.)
+Forced failures: the runtime's wasm served with a wrong MIME type (Pyodide's load never settles),
+missing (404) or refused by the network (each reported by the worker at once, long before the
+stall bound), a download that stalls, a worker that throws while loading, one that loads and then
+says nothing, one that closes itself, one that never answers a calculation, one that crashes on a
+calculation, and a browser with JavaScript turned off. A slow but healthy download shows its
+progress and no error; a runtime that comes up after a stall replaces the error with the result.
+`?kmo_stall=<ms>` shortens the bounds (no byte for that long; no answer for that long).
+(The calculator under a sub-path: test_calculator.py::test_under_a_sub_path.)
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -62,21 +67,108 @@ def assert_honest_failure(page, kind: str) -> None:
     assert page.input_value("#kmo-cost") == "1.234,00", "what the visitor typed is kept"
 
 
-def test_wasm_with_a_wrong_mime_type(page, built_site, base_url):
-    errors = watch(page)
+# Counts, from the first script on, how often the page shows the error state and what the status
+# regions say: a failure must be set and announced once, progress only at a few milestones.
+WATCH_RESULT = """
+window.__kmo = {errorStates: 0, spoken: [], loadingSpoken: [], values: new Set(), bytesTexts: new Set()};
+new MutationObserver((records) => {
+  for (const record of records) {
+    const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+    if (!target) continue;
+    if (record.attributeName === "data-state" && target.dataset.state === "error") window.__kmo.errorStates++;
+    if (target.matches("progress") && target.hasAttribute("value")) window.__kmo.values.add(target.value + "/" + target.max);
+    if (record.type === "childList" || record.type === "characterData") {
+      if (target.matches("[data-kmo-status]")) window.__kmo.spoken.push(target.textContent);
+      if (target.matches("[data-kmo-out='loading-status']")) window.__kmo.loadingSpoken.push(target.textContent);
+      if (target.matches("[data-kmo-out='loading-bytes']")) window.__kmo.bytesTexts.add(target.textContent);
+    }
+  }
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true,
+                      attributeFilter: ["data-state", "value", "max"]});
+"""
+
+
+def watched(page) -> list[str]:
+    page.add_init_script(WATCH_RESULT)
+    return watch(page)
+
+
+def spoken_failures(page) -> list[str]:
+    return [text for text in page.evaluate("window.__kmo.spoken") if PHONE in text]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(lambda wasm: lambda route: route.fulfill(path=wasm, content_type="text/html"), id="wrong-mime-type"),
+        pytest.param(lambda wasm: lambda route: route.fulfill(status=404, body="not found"), id="missing"),
+        pytest.param(lambda wasm: lambda route: route.abort(), id="refused"),
+    ],
+)
+def test_a_runtime_file_that_fails_is_reported_at_once(page, built_site, base_url, answer):
+    # The stall bound is a minute: an error before it comes from the failed request itself.
+    errors = watched(page)
     wasm = built_site / "assets" / "pyodide" / "pyodide.asm.wasm"
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(path=wasm, content_type="text/html"))
-    page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_timeout=3000")
+    page.route("**/pyodide.asm.wasm", answer(wasm))
+    page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_stall=60000")
     page.wait_for_selector(ERROR, timeout=30_000)
-    assert_honest_failure(page, page.get_attribute("#kmo-result", "data-error"))
-    assert page.get_attribute("#kmo-result", "data-error") in ("traag", "laden")
+    assert_honest_failure(page, "laden")
+    assert page.evaluate("window.__kmo.errorStates") == 1
+    assert not errors, errors
+
+
+def test_a_stalled_download_fails_once_and_a_late_start_replaces_the_error(page, base_url):
+    errors = watched(page)
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # never answered: stalled
+    page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_stall=1500")
+    page.wait_for_selector(ERROR, timeout=20_000)
+    assert held, "the calculator never asked for pyodide.asm.wasm"
+    assert_honest_failure(page, "traag")
+    # Set and spoken once, also while the visitor types and time passes.
+    page.fill("#kmo-cost", "1.234,00")
+    page.wait_for_timeout(2000)
+    assert page.evaluate("window.__kmo.errorStates") == 1
+    assert len(spoken_failures(page)) == 1, page.evaluate("window.__kmo.spoken")
+    # The download goes on after all: the result replaces the error.
+    for route in held:
+        route.fallback()
+    page.wait_for_selector("#kmo-result[data-state='ready']:not([data-pending])", timeout=60_000)
+    assert page.get_attribute("#kmo-result", "data-support") is not None
+    assert page.get_attribute("#kmo-result", "data-error") is None
+    assert not page.is_visible("[data-kmo-part='error']")
+    assert not errors, errors
+
+
+def test_a_slow_download_shows_its_progress_and_no_error(page, base_url):
+    errors = watched(page)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    # About 8 s for what the calculator needs: slow, healthy, with a bound of 5 s without a byte.
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 2e6, "uploadThroughput": 2e6},
+    )
+    page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_stall=5000")
+    page.wait_for_selector("#kmo-result[data-state='ready']:not([data-pending])", timeout=120_000)
+    seen = page.evaluate("({errors: window.__kmo.errorStates, values: [...window.__kmo.values],"
+                         " texts: [...window.__kmo.bytesTexts], spoken: window.__kmo.loadingSpoken})")
+    assert seen["errors"] == 0, "a healthy slow load showed the error"
+    shares = [float(received) / float(total) for received, total in (v.split("/") for v in seen["values"])]
+    assert len(set(shares)) >= 10, f"the bar barely moved: {sorted(shares)}"
+    assert max(shares) > 0.9 and min(shares) < 0.5, sorted(shares)
+    # "3,2 van 6,4 MB": Belgian decimals.
+    assert any(re.fullmatch(r"\d+,\d van \d+,\d MB", text) for text in seen["texts"]), seen["texts"]
+    # Screen readers hear a few milestones, not every update.
+    assert 1 <= len(seen["spoken"]) <= 3, seen["spoken"]
+    assert all(re.fullmatch(r"Rekenhulp voor (25|50|75)% geladen\.", text) for text in seen["spoken"]), seen["spoken"]
     assert not errors, errors
 
 
 @pytest.mark.parametrize(
-    ("worker", "kind", "timeout_ms"),
+    ("worker", "kind", "stall_ms"),
     [
-        # A crash is noticed at once: the long timeout shows it does not wait for the clock.
+        # A crash is noticed at once: the long bound shows it does not wait for the clock.
         ("throws", "laden", 60_000),
         ("silent", "traag", 2_000),
         ("closes", "traag", 2_000),
@@ -84,20 +176,21 @@ def test_wasm_with_a_wrong_mime_type(page, built_site, base_url):
         ("crashes-on-request", "laden", 60_000),
     ],
 )
-def test_worker_failures(page, base_url, worker, kind, timeout_ms):
-    errors = watch(page)
+def test_worker_failures(page, base_url, worker, kind, stall_ms):
+    errors = watched(page)
     page.route(
         "**/assets/kmo/worker.mjs",
         lambda route: route.fulfill(body=WORKERS[worker], content_type="text/javascript; charset=utf-8"),
     )
-    page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_timeout={timeout_ms}")
+    page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_stall={stall_ms}")
     page.wait_for_selector(ERROR, timeout=20_000)
     assert_honest_failure(page, kind)
     # Typing again does not bring back "loading" or an empty result: the way forward stays.
     page.fill("#kmo-cost", "2.000")
     page.wait_for_timeout(300)
-    page.wait_for_selector(ERROR, timeout=max(timeout_ms, 1000) + 10_000)
+    page.wait_for_selector(ERROR, timeout=max(stall_ms, 1000) + 10_000)
     assert page.is_visible("[data-kmo-part='error'] a[data-kmo-phone]")
+    assert len(spoken_failures(page)) == 1, page.evaluate("window.__kmo.spoken")
     assert not errors, errors
 
 

@@ -21,3 +21,7 @@ def assert_valid_shape(response):
         whole, dot, cents = response[key].partition(".")
         assert whole.isdigit() and dot == "." and len(cents) == 2 and cents.isdigit(), (key, response[key])
     assert response["reasons"] and all(r["code"] and r["message"] for r in response["reasons"])
+    assert {r["group"] for r in response["reasons"]} <= {"grootte", "voorwaarde", "steun", "termijn"}
+    assert set(response["display"]) == {*MONEY_KEYS, "date", "rate"}
+    assert all(response["display"][key].startswith("€ ") for key in MONEY_KEYS)
+    assert all(set(d) == {"code", "date", "date_display", "message"} for d in response["deadlines"])

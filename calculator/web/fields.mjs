@@ -1,0 +1,188 @@
+// The calculator's fields, in one table: the form control's name (also its URL key), where its
+// text goes in the request, and its kind. The request, the URL and the restore from a URL are all
+// derived from this table, so they cannot drift apart. No DOM here: tests/web/ runs it in Node.
+//
+// A state is a Map of field name -> text as typed, for the fields in use, in table order.
+// Kinds:
+//   mode    how the company is described ("size" or "figures"); picks the fields in use, not sent
+//   choice  a radio group or select, sent as its value
+//   text    typed text, sent as typed (the rules package parses it)
+//   yesno   a ja/nee question, sent as true/false
+// `when` ties a field to one mode. `default` is what the form shows untouched: the URL leaves it
+// out. `reports` lists request paths whose errors this field shows (the company as a whole).
+
+export const MAX_ROWS = 20;
+const ROW_PARTS = ["share", "fte", "turnover", "balance_sheet_total"];
+// Partner and linked enterprises: rows the visitor adds. "[i]" is the row's index (from 0).
+export const ROWS = {
+  partner: { path: "company.partners" },
+  linked: { path: "company.linked" },
+};
+const INDEX = "[i]";
+
+const rowFields = (row) =>
+  ROW_PARTS.map((part) => ({ name: `${row}_${part}_${INDEX}`, path: `${ROWS[row].path}${INDEX}.${part}`, kind: "text", when: "figures", row, part }));
+
+export const FIELDS = [
+  { name: "company", kind: "mode", default: "size" },
+  { name: "size", path: "company.size", kind: "choice", when: "size" },
+  { name: "fte", path: "company.fte", kind: "text", when: "figures", reports: ["company"] },
+  { name: "turnover", path: "company.turnover", kind: "text", when: "figures" },
+  { name: "balance_sheet_total", path: "company.balance_sheet_total", kind: "text", when: "figures" },
+  { name: "prev_fte", path: "company.previous.fte", kind: "text", when: "figures" },
+  { name: "prev_turnover", path: "company.previous.turnover", kind: "text", when: "figures" },
+  { name: "prev_balance_sheet_total", path: "company.previous.balance_sheet_total", kind: "text", when: "figures" },
+  ...rowFields("partner"),
+  ...rowFields("linked"),
+  { name: "public_share", path: "company.public_share", kind: "text" },
+  { name: "legal_form", path: "checklist.legal_form", kind: "yesno", default: "ja" },
+  { name: "flanders", path: "checklist.flanders", kind: "yesno", default: "ja" },
+  { name: "main_activity", path: "checklist.main_activity", kind: "yesno", default: "ja" },
+  { name: "service", path: "service", kind: "choice" },
+  { name: "theme", path: "theme", kind: "choice" },
+  { name: "cost", path: "cost", kind: "text" },
+  { name: "date", path: "date", kind: "text" },
+  { name: "received", path: "received", kind: "text" },
+];
+
+export const MODE = FIELDS[0];
+// URL parameters starting with this tune the page (e.g. kmo_stall); they are not simulation input.
+const TUNING = "kmo_";
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A regular expression for a row field's name or path, capturing the index. */
+function pattern(template, index) {
+  const [before, after] = template.split(INDEX);
+  return new RegExp(`^${escape(before)}${index}${escape(after)}$`);
+}
+
+// Indexes as the form writes them: "0", "12", never "012".
+const INDEX_DIGITS = "(0|[1-9]\\d*)";
+const NAME_PATTERNS = FIELDS.filter((f) => f.row).map((f) => ({ field: f, re: pattern(f.name, INDEX_DIGITS) }));
+
+/** The fields in use for a mode (null: every mode) and row counts ({partner: 2}), rows numbered. */
+export function fieldsInUse(mode, rows = {}) {
+  const used = [];
+  const done = new Set();
+  for (const field of FIELDS) {
+    if (mode !== null && field.when && field.when !== mode) continue;
+    if (!field.row) {
+      used.push(field);
+      continue;
+    }
+    if (done.has(field.row)) continue;
+    done.add(field.row);
+    // Row by row: partner 0 (share, fte, ...), then partner 1, ...
+    const parts = FIELDS.filter((f) => f.row === field.row);
+    for (let index = 0; index < Math.min(rows[field.row] || 0, MAX_ROWS); index++) {
+      for (const part of parts) {
+        used.push({ ...part, name: part.name.replace(INDEX, String(index)), path: part.path.replace(INDEX, `[${index}]`), index });
+      }
+    }
+  }
+  return used;
+}
+
+/** The field's row and index when its name is a row field's ("partner_share_0"), else null. */
+export function rowOf(name) {
+  for (const { field, re } of NAME_PATTERNS) {
+    const match = re.exec(name);
+    if (match) return { row: field.row, index: Number(match[1]) };
+  }
+  return null;
+}
+
+/** How many rows of each kind a set of names holds ({partner: 1, linked: 0}). */
+export function rowCounts(names) {
+  const counts = Object.fromEntries(Object.keys(ROWS).map((row) => [row, 0]));
+  for (const name of names) {
+    const found = rowOf(name);
+    if (found && found.index < MAX_ROWS) counts[found.row] = Math.max(counts[found.row], found.index + 1);
+  }
+  return counts;
+}
+
+/** The state of a form: read(name) gives a control's text ("" when empty or nothing chosen). */
+export function readState(read, rows) {
+  const mode = read(MODE.name) || MODE.default;
+  return new Map(fieldsInUse(mode, rows).map((field) => [field.name, field.kind === "mode" ? mode : read(field.name)]));
+}
+
+function modeOf(state) {
+  return state.get(MODE.name) || MODE.default;
+}
+
+function setPath(target, path, value) {
+  const steps = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+  let node = target;
+  steps.slice(0, -1).forEach((step, i) => {
+    if (node[step] === undefined) node[step] = /^\d+$/.test(steps[i + 1]) ? [] : {};
+    node = node[step];
+  });
+  node[steps[steps.length - 1]] = value;
+}
+
+/** The JSON request for a state: every answer as typed, empty ones left out. */
+export function requestFrom(state) {
+  const request = { company: {}, checklist: {} };
+  const fields = fieldsInUse(modeOf(state), rowCounts(state.keys()));
+  // A row counts even when it is still empty.
+  for (const field of fields) {
+    if (field.part === ROW_PARTS[0]) setPath(request, field.path.replace(/\.[^.]+$/, ""), {});
+  }
+  for (const field of fields) {
+    const text = state.get(field.name);
+    if (field.kind === "mode" || text === undefined || text === "") continue;
+    setPath(request, field.path, field.kind === "yesno" ? text === "ja" : text);
+  }
+  return request;
+}
+
+/** The query string for a state; the tuning parameters of `current` are kept. */
+export function queryFrom(state, current = new URLSearchParams()) {
+  const params = new URLSearchParams();
+  for (const [key, text] of current) if (key.startsWith(TUNING)) params.append(key, text);
+  for (const field of fieldsInUse(modeOf(state), rowCounts(state.keys()))) {
+    const text = state.get(field.name) ?? "";
+    // An empty row still counts as a row: its share is written, if empty.
+    if ((text === "" && field.part !== ROW_PARTS[0]) || text === field.default) continue;
+    params.set(field.name, text);
+  }
+  return params.toString();
+}
+
+/**
+ * The state a URL's parameters describe: the mode and the fields they set, also those of the other
+ * mode (the form keeps them for when the visitor switches); unknown and tuning keys are ignored.
+ */
+export function stateFromQuery(params) {
+  const keys = [...params.keys()];
+  const figures = FIELDS.some((f) => f.when === "figures" && !f.row && params.has(f.name));
+  const sized = FIELDS.some((f) => f.when === "size" && params.has(f.name));
+  const mode = params.get(MODE.name) === "figures" || (!params.has(MODE.name) && figures && !sized) ? "figures" : MODE.default;
+  const state = new Map();
+  for (const field of fieldsInUse(null, rowCounts(keys))) {
+    if (field.kind === "mode") state.set(field.name, mode);
+    else if (params.has(field.name)) state.set(field.name, params.get(field.name));
+  }
+  return state;
+}
+
+/** The form field that shows an error of the response ("company.partners.0.share" -> "partner_share_0"). */
+export function fieldOfError(path) {
+  const text = String(path || "").replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+  for (const field of FIELDS) {
+    if (!field.path) continue;
+    if ((field.reports || []).includes(text)) return field.name;
+    if (!field.row) {
+      if (field.path === text) return field.name;
+      continue;
+    }
+    const match = pattern(field.path, `\\[${INDEX_DIGITS}\\]`).exec(text);
+    if (match) return field.name.replace(INDEX, match[1]);
+  }
+  return null;
+}

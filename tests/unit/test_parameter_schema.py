@@ -1,0 +1,43 @@
+"""The JSON Schema of parameters.json catches an editor's typo before anything else runs."""
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kmo_portefeuille.parameters import PACKAGED
+
+SCHEMA = Path(__file__).resolve().parents[2] / "calculator" / "parameters.schema.json"
+
+
+def check(path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA), str(path)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_parameter_file_matches_its_schema():
+    done = check(PACKAGED)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_broken_copy_fails_with_a_message_per_mistake(tmp_path):
+    data = json.loads(Path(PACKAGED).read_text(encoding="utf-8"))
+    broken = copy.deepcopy(data)
+    broken["annual_cap"].append({"from": "2027-13-01", "value": {"klein": "5000", "middelgroot": "5000"},
+                                 "source": "vlaio-2026"})
+    broken["minimum_cost"].append({"from": "2027-01-01", "value": {"opleiding": "100", "advies": "500"},
+                                   "bron": "vlaio-2026"})
+    broken["deadlines"][0]["value"]["own_share_within_days"] = "30,5"
+    del broken["sources"]["vlaio-2026"]["checked"]
+    path = tmp_path / "parameters.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    done = check(path)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert any("$.annual_cap[2].from: '2027-13-01' is not a 'date'" in line for line in lines), done.stdout
+    assert any("$.minimum_cost[1]: Additional properties are not allowed ('bron' was unexpected)" in line
+               for line in lines), done.stdout
+    assert any("$.minimum_cost[1]: 'source' is a required property" in line for line in lines), done.stdout
+    assert any("own_share_within_days: '30,5' does not match" in line for line in lines), done.stdout
+    assert any("$.sources['vlaio-2026']: 'checked' is a required property" in line for line in lines), done.stdout

@@ -1,6 +1,6 @@
 // Run request/response cases through kmo_portefeuille inside Pyodide (Node, npm's pyodide).
 //
-//   node tests/pyodide/run_cases.mjs <assets-dir> <cases.json> <out.json> [<snapshot.gz>]
+//   node tests/pyodide/run_cases.mjs <assets-dir> <cases.json> <out.json> [<snapshot.gz> | <stdlib.zip>]
 //
 // <assets-dir> holds what the site serves under assets/pyodide/: the trimmed pyodide-lock.json
 // and the wheel it names. The package is installed the way the browser does it,
@@ -9,17 +9,20 @@
 // With <snapshot.gz> (the build's memory snapshot, site_overrides/hooks/kmo_snapshot.py) Pyodide
 // is restored from it instead, with the empty standard library, and every case goes through the
 // worker's entry function (calculator/web/entry.mjs), as in the browser.
+// With <stdlib.zip> (the build's trimmed standard library, site_overrides/hooks/kmo_stdlib.py)
+// Pyodide starts the normal way with it as its standard library, and the wheel is unpacked and
+// the entry function made as the worker's normal start does.
 // <cases.json> is [{"name", "request", ...}]; <out.json> receives
 // {"pyodide", "python", "package", "responses": [{"name", "response"}]}.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { loadPyodide, version } from "pyodide";
-import { EMPTY_STDLIB, ENTRY_NAME } from "../../calculator/web/entry.mjs";
+import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE } from "../../calculator/web/entry.mjs";
 
-const [assetsDir, casesFile, outFile, snapshotFile] = process.argv.slice(2);
+const [assetsDir, casesFile, outFile, startFile] = process.argv.slice(2);
 if (!assetsDir || !casesFile || !outFile) {
-  console.error("usage: node run_cases.mjs <assets-dir> <cases.json> <out.json> [<snapshot.gz>]");
+  console.error("usage: node run_cases.mjs <assets-dir> <cases.json> <out.json> [<snapshot.gz> | <stdlib.zip>]");
   process.exit(2);
 }
 
@@ -57,18 +60,30 @@ run
   return { pyodide, responses };
 }
 
-async function fromSnapshot() {
-  const snapshot = new Uint8Array(gunzipSync(await readFile(snapshotFile)));
-  const stdLibURL = path.join(assets, "empty-stdlib.zip");
-  await writeFile(stdLibURL, EMPTY_STDLIB);
-  const pyodide = await loadPyodide({ lockFileURL: lockFile, _loadSnapshot: snapshot, stdLibURL, ...quiet });
+function throughEntry(pyodide) {
   const entry = pyodide.globals.get(ENTRY_NAME);
   const responses = cases.map((c) => ({ name: c.name, response: JSON.parse(entry(JSON.stringify(c.request))) }));
   entry.destroy();
   return { pyodide, responses };
 }
 
-const { pyodide, responses } = await (snapshotFile ? fromSnapshot() : fromWheel());
+async function fromSnapshot() {
+  const snapshot = new Uint8Array(gunzipSync(await readFile(startFile)));
+  const stdLibURL = path.join(assets, "empty-stdlib.zip");
+  await writeFile(stdLibURL, EMPTY_STDLIB);
+  return throughEntry(await loadPyodide({ lockFileURL: lockFile, _loadSnapshot: snapshot, stdLibURL, ...quiet }));
+}
+
+async function fromTrimmedStdlib() {
+  const pyodide = await loadPyodide({ lockFileURL: lockFile, stdLibURL: path.resolve(startFile), ...quiet });
+  const wheel = await readFile(path.join(assets, lock.packages[packageName].file_name));
+  pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
+  pyodide.runPython(ENTRY_SOURCE);
+  return throughEntry(pyodide);
+}
+
+const start = !startFile ? fromWheel : startFile.endsWith(".zip") ? fromTrimmedStdlib : fromSnapshot;
+const { pyodide, responses } = await start();
 const origin = pyodide.runPython("import kmo_portefeuille; kmo_portefeuille.__file__");
 const python = pyodide.runPython("import sys; sys.version");
 await writeFile(

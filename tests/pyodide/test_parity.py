@@ -2,7 +2,8 @@
 
 The wheel and the trimmed lock are made by the site's own build hook (site_overrides/hooks/
 kmo_assets.py), and Node installs the package from them the way the browser does. The memory
-snapshot the browser restores (site_overrides/hooks/kmo_snapshot.py) is run the same way.
+snapshot the browser restores (site_overrides/hooks/kmo_snapshot.py) is run the same way, and so
+is the normal start with the standard library trimmed to what the rules import (kmo_stdlib.py).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def as_javascript_sends_it(value):
     return value
 
 
-@pytest.fixture(scope="module", params=["wheel", "snapshot"])
+@pytest.fixture(scope="module", params=["wheel", "snapshot", "trimmed"])
 def pyodide_run(request, tmp_path_factory):
     if NODE is None:
         pytest.skip("node is not installed: the Pyodide parity test needs Node.js 18+ (npm ci)")
@@ -74,8 +75,10 @@ def pyodide_run(request, tmp_path_factory):
     generated = [{"name": f"generated-{i}", "request": r} for i, r in enumerate(generated_requests(GENERATED))]
     cases.write_text(json.dumps(_cases() + generated), encoding="utf-8")
     command = [NODE, str(RUNNER), str(assets), str(cases), str(out)]
-    if request.param == "snapshot":
-        command.append(str(load_hook("kmo_snapshot").make_snapshot(ROOT, wheel)))
+    if request.param != "wheel":
+        snapshot = load_hook("kmo_snapshot").make_snapshot(ROOT, wheel)
+        trimmed = load_hook("kmo_stdlib").trimmed_stdlib(core / "python_stdlib.zip", snapshot)
+        command.append(str(snapshot if request.param == "snapshot" else trimmed))
     result = subprocess.run(
         command,
         cwd=ROOT,

@@ -84,7 +84,8 @@ def category_of(figures: Figures, ceilings: list[dict]) -> tuple[str, dict | Non
     """The smallest category whose staff ceiling and at least one financial ceiling hold."""
     for ceiling in ceilings:
         staff_ok = figures.fte < ceiling["staff_below"]
-        money_ok = figures.turnover <= ceiling["turnover_max"] or figures.balance_sheet_total <= ceiling["balance_sheet_total_max"]
+        money_ok = (figures.turnover <= ceiling["turnover_max"]
+                    or figures.balance_sheet_total <= ceiling["balance_sheet_total_max"])
         if staff_ok and money_ok:
             return ceiling["category"], ceiling
     return "groot", None

@@ -1,6 +1,8 @@
 """Re-record the request/response pairs after a deliberate rule change: python tests/cases/record.py
 
 The pairs pin the contract: CPython, Pyodide under Node and the browser page must all give these.
+A re-recording cannot approve a wrong amount on its own: tests/unit/test_key_cases.py holds
+hand-written values for the key cases and fails independently of this file.
 """
 
 import json

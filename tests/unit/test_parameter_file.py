@@ -91,3 +91,30 @@ def test_extra_sources_are_shown_in_the_tables():
     assert "Europese Commissie: kmo-definitie" in sizes and "VLAIO subsidiedatabank" in sizes
     cyber = next(row for row in tables.table("tarieven")["rows"] if "cybersecurity" in row[1])
     assert "VLAIO: hoeveel steun" in cyber[-1] and "Minister van Economie" in cyber[-1]
+
+
+def paths(value, prefix=()):
+    yield prefix
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        yield from paths(child, (*prefix, key))
+
+
+def replaced(data, path, junk):
+    data = copy.deepcopy(data)
+    *parents, last = path
+    holder = data
+    for key in parents:
+        holder = holder[key]
+    holder[last] = junk
+    return data
+
+
+def test_any_value_replaced_by_junk_gives_a_clear_error_or_a_valid_file():
+    data = load().data
+    for path in list(paths(data))[1:]:
+        for junk in (None, 7, -1, "x", "", [], {}, True):
+            try:
+                Parameters(replaced(data, path, junk))
+            except ParameterError as error:
+                assert error.problems and all(isinstance(p, str) and p for p in error.problems)

@@ -5,7 +5,7 @@
 #   make build   the static site in site/
 #   make test    unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
-#   make bench   calculator speed vs bare Pyodide and PyScript, page weight, Lighthouse
+#   make bench   calculator vs bare Pyodide on phone/network profiles, typing latency, page weight, Lighthouse
 #   make clean   remove build output and caches (keeps .venv and node_modules)
 
 SHELL := /bin/bash
@@ -65,7 +65,7 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 
 bench: setup chromium $(BENCH_STAMP)
 	$(BIN)/mkdocs build --strict -q
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache build dist .pytest_cache .hypothesis test-results screenshots bench-results

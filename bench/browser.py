@@ -62,6 +62,17 @@ def new_context(browser, refuse=()):
     return context
 
 
+def in_fresh_context(browser, measure, refuse=()) -> dict:
+    """measure(context) -> dict in a new context, closed after; a failed visit gives {"error": …}."""
+    context = new_context(browser, refuse)
+    try:
+        return {**measure(context), "off_host": list(context.off_host)}
+    except VisitFailed as error:
+        return {"error": str(error)}
+    finally:
+        context.close()
+
+
 def visit(context, url, profile: Profile = DESKTOP, timeout_ms: int = TIMEOUT_MS):
     """Open url in a new page of context under profile; (page, data) with data["ready"] the ms from
     navigation start to the first answer. Raises VisitFailed after timeout_ms."""

@@ -6,7 +6,7 @@ pages take turns, so every ratio comes from the same minutes of the same machine
 
 from __future__ import annotations
 
-from bench.browser import VisitFailed, new_context, visit
+from bench.browser import in_fresh_context, visit
 from bench.stats import median, ratio
 from bench.targets import TARGETS
 
@@ -15,8 +15,8 @@ GZIP_PAGES = ("floor", "calculator")
 
 def cold_and_warm(browser, url, refuse=()):
     """One entry: cold and warm ms, long tasks before the cold answer, timelines, off-host requests."""
-    context = new_context(browser, refuse)
-    try:
+
+    def measure(context):
         page, cold = visit(context, url)
         page.close()
         page, warm = visit(context, url)
@@ -28,12 +28,9 @@ def cold_and_warm(browser, url, refuse=()):
             "cold_timeline": cold["timeline"],
             "warm_timeline": warm["timeline"],
             "cold_longtasks": [[round(t["start"]), round(t["duration"], 1)] for t in cold["longtasks"] if t["start"] <= cold["ready"]],
-            "off_host": list(context.off_host),
         }
-    except VisitFailed as error:
-        return {"error": str(error)}
-    finally:
-        context.close()
+
+    return in_fresh_context(browser, measure, refuse)
 
 
 def run(browser, base, base_gz, keys, runs, gzip_runs):

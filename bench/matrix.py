@@ -8,7 +8,7 @@ failure and the run goes on.
 
 from __future__ import annotations
 
-from bench.browser import VisitFailed, new_context, visit
+from bench.browser import in_fresh_context, visit
 from bench.profiles import BY_KEY, DESKTOP
 from bench.stats import median, ratio
 from bench.targets import TARGETS
@@ -17,21 +17,16 @@ PAGES = ("floor", "calculator", "floor-worker")
 
 
 def cold_load(browser, url, profile, timeout_ms):
-    context = new_context(browser)
-    try:
+    def measure(context):
         _, data = visit(context, url, profile, timeout_ms)
-        timeline = data["timeline"]
         return {
             "ms": round(data["ready"], 1),
             "support": data.get("support"),
-            "snapshot": "worker:snapshot" in timeline,
-            "timeline": timeline,
-            "off_host": list(context.off_host),
+            "snapshot": "worker:snapshot" in data["timeline"],
+            "timeline": data["timeline"],
         }
-    except VisitFailed as error:
-        return {"error": str(error)}
-    finally:
-        context.close()
+
+    return in_fresh_context(browser, measure)
 
 
 def run(browser, base_gz, profile_keys, pages, runs, timeout_s):

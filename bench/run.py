@@ -35,7 +35,7 @@ SECTIONS = ("matrix", "typing", "compare", "weight", "offline", "lighthouse")
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--prefix", default=None, help="URL path of the site (default: the path of mkdocs.yml's site_url)")
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
@@ -56,6 +56,8 @@ def parse_args(argv=None):
     unknown = [s for s in args.sections if s not in SECTIONS]
     unknown += [p for p in args.profiles.split(",") if p not in BY_KEY]
     unknown += [p for p in (*args.matrix_pages.split(","), *args.pages.split(",")) if p not in TARGETS]
+    if not {"floor", "calculator"} <= set(args.matrix_pages.split(",")):
+        parser.error("--matrix-pages needs floor and calculator")
     if unknown:
         parser.error(f"unknown section, profile or page: {', '.join(unknown)}")
     return args

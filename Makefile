@@ -5,7 +5,7 @@
 #   make build   the static site in site/
 #   make test    browser-module tests (Node), unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
-#   make bench   calculator speed vs bare Pyodide and PyScript, page weight, Lighthouse
+#   make bench   calculator vs bare Pyodide on phone/network profiles, typing latency, page weight, Lighthouse
 #   make check-sources   has a source page changed? Markdown report (REPORT=file.md, SOURCES="id ...")
 #   make accept-sources  record the source pages as they are now, after an editor read the changes
 #   make clean   remove build output and caches (keeps .venv and node_modules)
@@ -68,7 +68,7 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 
 bench: setup chromium $(BENCH_STAMP)
 	$(BIN)/mkdocs build --strict -q
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # The source watch needs only the Python tools, not Node.
 SOURCE_WATCH = $(PY) -m maintenance.source_watch $(if $(REPORT),--report $(REPORT)) $(addprefix --only ,$(SOURCES))

@@ -1,0 +1,1 @@
+"""`make bench`: how fast the calculator answers, measured in headless Chromium (`python -m bench.run`)."""

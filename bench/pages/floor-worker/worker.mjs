@@ -1,0 +1,4 @@
+import { loadPyodide } from "../../assets/pyodide/pyodide.mjs";
+
+const pyodide = await loadPyodide({ indexURL: new URL("../../assets/pyodide/", import.meta.url).href });
+postMessage(pyodide.runPython("1+1"));

@@ -1,0 +1,31 @@
+"""The pages the bench compares, as paths under the served site, and what each refuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The calculator with company figures (the form's own URL state): support 4500.00.
+QUERY = "date=2026-05-04&service=advies&theme=cybersecurity&cost=10000&fte=12&turnover=1500000&balance_sheet_total=800000"
+CALCULATOR = "rekenhulp/?" + QUERY
+NO_SNAPSHOT = (".snapshot.gz",)  # refused: the worker starts Pyodide the normal way
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    label: str
+    path: str
+    refuse: tuple[str, ...] = ()
+
+
+TARGETS = {
+    t.key: t
+    for t in (
+        Target("floor", "Floor: bare page, Pyodide `1+1`", "bench/floor/"),
+        Target("floor-worker", "Floor in a module worker, Pyodide `1+1`", "bench/floor-worker/"),
+        Target("calculator", "Calculator page (/rekenhulp/)", CALCULATOR),
+        Target("fresh", "Calculator page, snapshot download refused (fallback start)", CALCULATOR, NO_SNAPSHOT),
+        Target("pyscript", "Peer: PyScript, same wheel and request", "bench/pyscript/"),
+        Target("worker", "Bare page with the calculator's worker, same request", "bench/worker/"),
+    )
+}

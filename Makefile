@@ -1,4 +1,5 @@
 # ECX kmo-portefeuille site: one entry point for a fresh machine, a developer and CI.
+# MkDocs runs as `python -m mkdocs` from here, so the hooks can import site_overrides.kmo_build.
 #
 #   make setup   .venv from requirements-dev.txt + node_modules from package-lock.json
 #   make serve   live preview with a working calculator on http://127.0.0.1:8000/
@@ -47,10 +48,10 @@ chromium: $(VENV_STAMP)
 	.ci/ensure-chromium $(PY)
 
 serve: setup
-	KMO_SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve -a $(ADDR)
+	KMO_SITE_URL=http://$(ADDR)/ $(PY) -m mkdocs serve -a $(ADDR)
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(PY) -m mkdocs build --strict
 
 test: setup chromium
 	node --test tests/web/
@@ -67,7 +68,7 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 	@touch $@
 
 bench: setup chromium $(BENCH_STAMP)
-	$(BIN)/mkdocs build --strict -q
+	$(PY) -m mkdocs build --strict -q
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 # The source watch needs only the Python tools, not Node.

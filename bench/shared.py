@@ -6,6 +6,7 @@
     system_chromium   () -> path of a system Chromium, or None for Playwright's own
 """
 
-from tests.e2e.conftest import CHROMIUM_ARGS, _Handler as StaticHandler, _serve as serve_static, system_chromium
+from tests.support.browser import CHROMIUM_ARGS, system_chromium
+from tests.support.static_server import Handler as StaticHandler, serve as serve_static
 
 __all__ = ["CHROMIUM_ARGS", "StaticHandler", "serve_static", "system_chromium"]

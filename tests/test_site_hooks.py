@@ -1,4 +1,4 @@
-"""The build hooks in site_overrides/hooks/, without a full site build."""
+"""The build code (site_overrides/kmo_build) and the thin hooks that call it, without a site build."""
 
 from __future__ import annotations
 
@@ -6,55 +6,55 @@ import json
 import sys
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from tests.build_hooks import load_hook
+from site_overrides.kmo_build import build_warnings, company, markers, pyodide_core, snapshot, tables_markdown, widgets, wheel
+from site_overrides.kmo_build.errors import BuildError
+from site_overrides.kmo_build.rules_package import load_package
+from tests.support.hooks import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def markers():
-    # The hook imports the rules package afresh; give the other tests their modules back after.
+def package():
+    # The build imports the rules package afresh; give the other tests their modules back after.
     saved = {k: v for k, v in sys.modules.items() if k == "kmo_portefeuille" or k.startswith("kmo_portefeuille.")}
-    saved_path = list(sys.path)
-    module = load_hook("kmo_markers")
-    module.on_config(SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")))
-    yield module
+    yield load_package(ROOT)
     for name in [k for k in sys.modules if k == "kmo_portefeuille" or k.startswith("kmo_portefeuille.")]:
         del sys.modules[name]
     sys.modules.update(saved)
-    sys.path[:] = saved_path
 
 
-@pytest.fixture(scope="module")
-def assets():
-    return load_hook("kmo_assets")
+def replace(package, text: str, meta: dict | None = None, where: str = "test.md") -> str:
+    def table(name, at, element_id):
+        return tables_markdown.package_table(package, name, at, element_id)
+
+    return markers.replace_markers(text, where, {} if meta is None else meta, table, "n0nce")
 
 
-def _page(name="test.md"):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=name), meta={}, url="test/")
+def test_the_rules_package_comes_from_the_project_by_its_path(package):
+    assert Path(package.__file__).resolve() == ROOT / "calculator" / "kmo_portefeuille" / "__init__.py"
 
 
-def test_every_table_renders_as_markdown(markers):
-    for name in markers._package(None).tables.TABLE_NAMES:
-        out = markers.on_page_markdown(f"Intro\n\n<!-- kmo-tabel: {name} -->\n\nEnd", _page(), None, None)
+def test_every_table_renders_as_markdown(package):
+    for name in package.tables.TABLE_NAMES:
+        out = replace(package, f"Intro\n\n<!-- kmo-tabel: {name} -->\n\nEnd")
         assert "<!-- kmo-tabel" not in out
         assert f'<div class="kmo-tabel kmo-tabel--{name}" markdown>' in out
         assert "| --- |" in out
 
 
-def test_table_cells_are_escaped(markers):
-    out = markers.table_markdown(
-        {"caption": "Titel", "headers": ["a|b", "c"], "rows": [["x\ny", ""]], "notes": ["noot"]}, "t"
+def test_table_text_is_escaped():
+    out = tables_markdown.table_markdown(
+        {"caption": "Titel <i>", "headers": ["a|b", "c"], "rows": [["x\ny", ""], ["<b>x</b>", "R&D"]], "notes": ["noot <script>"]}, "t"
     )
     assert "| a\\|b | c |" in out and "| x y | &nbsp; |" in out
-    assert "**Titel**" in out and "<small>noot</small>" in out
-    with pytest.raises(PluginError, match="row 0 has 1 cells"):
-        markers.table_markdown({"caption": "", "headers": ["a", "b"], "rows": [["x"]], "notes": []}, "t")
+    assert "| &lt;b&gt;x&lt;/b&gt; | R&amp;D |" in out and "<b>" not in out
+    assert "**Titel &lt;i&gt;**" in out and "<small>noot &lt;script&gt;</small>" in out
+    with pytest.raises(BuildError, match="row 0 has 1 cells"):
+        tables_markdown.table_markdown({"caption": "", "headers": ["a", "b"], "rows": [["x"]], "notes": []}, "t")
 
 
 @pytest.mark.parametrize(
@@ -66,62 +66,129 @@ def test_table_cells_are_escaped(markers):
         ("tekst <!-- kmo: rekenhulp --> tekst", "malformed kmo marker"),
     ],
 )
-def test_unknown_or_malformed_markers_stop_the_build(markers, line, message):
-    with pytest.raises(PluginError, match=message) as error:
-        markers.on_page_markdown(f"# Titel\n\n{line}\n", _page("x.md"), None, None)
+def test_unknown_or_malformed_markers_stop_the_build(package, line, message):
+    with pytest.raises(BuildError, match=message) as error:
+        replace(package, f"# Titel\n\n{line}\n", where="x.md")
     assert "x.md:3" in str(error.value)
 
 
-def test_markers_in_code_blocks_stay_as_they_are(markers):
+def test_markers_in_code_blocks_stay_as_they_are(package):
     text = "```\n<!-- kmo: onbekend -->\n```\n\n~~~~html\n<!-- kmo-tabel: tarieven -->\n~~~~\n"
-    assert markers.on_page_markdown(text, _page(), None, None) == text
+    assert replace(package, text) == text
 
 
-def test_widgets_become_placeholders_and_flag_the_page(markers):
-    page = _page()
-    out = markers.on_page_markdown("<!-- kmo: rekenhulp -->\n\n<!-- kmo: contactformulier -->", page, None, None)
-    assert page.meta["kmo_rekenhulp"] is True
-    assert out.count("<!-- kmo-widget ") == 2
-    with pytest.raises(PluginError, match="did not survive Markdown"):
-        markers.on_page_content("<p>niets</p>", page, None, None)
+def test_widgets_become_placeholders_and_flag_the_page(package):
+    meta: dict = {}
+    out = replace(package, "<!-- kmo: rekenhulp -->\n\n<!-- kmo: contactformulier -->\n\n<!-- kmo: erkenningsnummer -->", meta)
+    assert meta["kmo_rekenhulp"] is True
+    assert meta["kmo_widgets"] == ["rekenhulp", "contactformulier", "erkenningsnummer"]
+    assert out.count("<!-- kmo-widget ") == 3
+    with pytest.raises(BuildError, match="did not survive Markdown"):
+        markers.insert_widgets("<p>niets</p>", "test.md", meta["kmo_widgets"], lambda name: "", "n0nce")
 
 
-def test_lock_names_only_our_wheel(assets, tmp_path):
-    wheel = assets.build_wheel(ROOT)
-    assert wheel.name.endswith("-py3-none-any.whl")
-    assert ROOT / ".cache" in wheel.parents, "the wheel is built in .cache/, not in the source tree"
-    with zipfile.ZipFile(wheel) as archive:
+def _provider_sentence(number: str) -> str:
+    contact = {"phone": "0800 93 710", "phone_href": "tel:+3280093710"}
+    env = widgets.environment([ROOT / "site_overrides"])
+    return widgets.render_widget(env, "erkenningsnummer", "test.md", company={"provider_number": number}, contact=contact)
+
+
+def test_the_provider_number_is_shown_or_the_visitor_may_ask_for_it():
+    shown = _provider_sentence("DV.A123456")
+    assert "<strong>DV.A123456</strong>" in shown and "tel:" not in shown
+    missing = _provider_sentence("")
+    assert "Vraag het ons" in missing and '<a href="tel:+3280093710">0800 93 710</a>' in missing
+    assert "DV.A" not in missing
+    assert "&lt;b&gt;" in _provider_sentence("<b>"), "the partial escapes what it prints"
+
+
+def test_a_build_warning_goes_to_stderr_not_to_the_strict_mkdocs_logger(capsys, monkeypatch, caplog):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    company.warn_without_provider_number(company.company_details({"company": {"provider_number": ""}}))
+    err = capsys.readouterr().err
+    assert err.startswith("WARNING -  kmo: extra.company.provider_number") and "::warning" not in err
+    assert not [r for r in caplog.records if r.name.startswith("mkdocs")], "strict mode would fail on it"
+    company.warn_without_provider_number(company.company_details({"company": {"provider_number": "DV.A1"}}))
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    build_warnings.warn("iets")
+    assert "::warning title=kmo::iets" in capsys.readouterr().err
+
+
+def test_stale_sources_are_named_in_one_warning(capsys):
+    build_warnings.warn_stale_sources(
+        [{"id": "vlaio-a", "label": "VLAIO A", "url": "https://www.vlaio.be/a", "checked": "2026-01-02"},
+         {"id": "besluit", "label": "Besluit", "url": "https://codex.vlaanderen.be/b", "checked": None}], 120)
+    err = capsys.readouterr().err
+    assert err.count("WARNING") == 1 and "2 source(s)" in err and "120 days" in err
+    assert "VLAIO A (vlaio-a, last checked 2026-01-02" in err and "Besluit (besluit, last checked never" in err
+    build_warnings.warn_stale_sources([], 120)
+    assert capsys.readouterr().err == ""
+
+
+def test_hooks_are_ordered_by_event_priority():
+    assets, snapshots, csp, marks = (load_hook(name) for name in ("kmo_assets", "kmo_snapshot", "kmo_csp", "kmo_markers"))
+    assert assets.on_files.mkdocs_priority > snapshots.on_files.mkdocs_priority, "the wheel exists before its snapshot"
+    assert csp.on_post_build.mkdocs_priority < 0, "the policy is computed from the finished pages"
+    assert marks.on_config.mkdocs_priority > 0, "the contact details are checked first"
+
+
+def test_lock_names_only_our_wheel():
+    built = wheel.build_wheel(ROOT)
+    assert built.name.endswith("-py3-none-any.whl")
+    assert ROOT / ".cache" in built.parents, "the wheel is built in .cache/, not in the source tree"
+    with zipfile.ZipFile(built) as archive:
         assert "kmo_portefeuille/parameters.json" in archive.namelist()
-    core = assets.pyodide_dir(ROOT)
-    name, text = assets.make_lock(core / "pyodide-lock.json", wheel, "314.0.7")
+    core = pyodide_core.pyodide_dir(ROOT)
+    name, text = pyodide_core.make_lock(core / "pyodide-lock.json", built, "314.0.7")
     lock = json.loads(text)
     assert name == "kmo-portefeuille"
     assert list(lock["packages"]) == ["kmo-portefeuille"]
     entry = lock["packages"][name]
-    assert entry["file_name"] == wheel.name and entry["install_dir"] == "site"
+    assert entry["file_name"] == built.name and entry["install_dir"] == "site"
     assert entry["imports"] == ["kmo_portefeuille"] and entry["depends"] == []
     npm_info = json.loads((core / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     assert {k: lock["info"][k] for k in npm_info} == npm_info
-    assert assets.build_wheel(ROOT) == wheel, "an unchanged package is not rebuilt"
+    assert wheel.build_wheel(ROOT) == built, "an unchanged package is not rebuilt"
 
 
-def test_missing_pyodide_says_to_run_npm_ci(assets, tmp_path):
-    with pytest.raises(PluginError, match="npm ci"):
-        assets.pyodide_dir(tmp_path)
+def test_missing_pyodide_says_to_run_npm_ci(tmp_path):
+    with pytest.raises(BuildError, match="npm ci"):
+        pyodide_core.pyodide_dir(tmp_path)
 
 
-def test_the_snapshot_is_made_once_per_wheel_and_pyodide(assets, tmp_path, monkeypatch):
-    snapshots = load_hook("kmo_snapshot")
-    wheel = assets.build_wheel(ROOT)
-    snapshot = snapshots.make_snapshot(ROOT, wheel)
-    assert snapshot.name.endswith(".snapshot.gz") and snapshot.read_bytes()[:2] == b"\x1f\x8b"
-    assert ROOT / ".cache" in snapshot.parents
+def test_the_snapshot_is_made_once_per_wheel_and_pyodide(tmp_path, monkeypatch):
+    built = wheel.build_wheel(ROOT)
+    made = snapshot.make_snapshot(ROOT, built)
+    assert made.name.endswith(".snapshot.gz") and made.read_bytes()[:2] == b"\x1f\x8b"
+    assert ROOT / ".cache" in made.parents
     # Cached: asked again, it is not made again (without Node it could not be).
-    monkeypatch.setattr(snapshots.shutil, "which", lambda name: None)
-    assert snapshots.make_snapshot(ROOT, wheel) == snapshot
+    monkeypatch.setattr(snapshot.shutil, "which", lambda name: None)
+    assert snapshot.make_snapshot(ROOT, built) == made
     # Another wheel is another snapshot; the build says what it needs to make it.
-    other = tmp_path / wheel.name
-    other.write_bytes(wheel.read_bytes() + b"\0")
-    assert snapshots.snapshot_key(ROOT, other) != snapshots.snapshot_key(ROOT, wheel)
-    with pytest.raises(PluginError, match="Node.js"):
-        snapshots.make_snapshot(ROOT, other)
+    other = tmp_path / built.name
+    other.write_bytes(built.read_bytes() + b"\0")
+    assert snapshot.snapshot_key(ROOT, other) != snapshot.snapshot_key(ROOT, built)
+    with pytest.raises(BuildError, match="Node.js"):
+        snapshot.make_snapshot(ROOT, other)
+
+
+def test_contact_details_come_from_mkdocs_yml_only():
+    from site_overrides.kmo_build.contact import FIELD_LIMITS, contact_details
+
+    good = {"phone": "0800 93 710", "phone_href": "tel:+3280093710", "email": "info@ecx.be"}
+    details = contact_details({"contact": good})
+    assert details == {**good, "form_endpoint": "", "limits": FIELD_LIMITS}
+    for key in good:
+        with pytest.raises(BuildError, match=f"has no {key}"):
+            contact_details({"contact": {**good, key: ""}})
+    with pytest.raises(BuildError, match="tel:"):
+        contact_details({"contact": {**good, "phone_href": "javascript:alert(1)"}})
+
+
+def test_no_hook_reaches_another_through_sys_path():
+    for path in (ROOT / "site_overrides" / "hooks").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "sys.path" not in text, path.name
+        imports = [line for line in text.splitlines() if line.startswith(("import ", "from "))]
+        assert not any(line.split()[1].startswith("kmo_") for line in imports), f"{path.name} imports a sibling hook"

@@ -1,7 +1,10 @@
-"""The GitHub workflows are valid, and the site is only deployed after the tests pass."""
+"""The GitHub workflows are valid, pinned and clean for zizmor; the site deploys after the tests,
+every day, and the sources are watched every week."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +13,14 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKFLOWS = ROOT / ".github" / "workflows"
-FILES = [WORKFLOWS / "tests.yml", WORKFLOWS / "pages.yml"]
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+DEPENDABOT = GITHUB / "dependabot.yml"
+# `owner/repo[/path]@<40 hex> # vX.Y.Z`: a commit cannot be moved the way a tag can.
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"uses:\s*\S+@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+\s*$")
+SEVERITIES = ["unknown", "informational", "low", "medium", "high"]
 
 
 def load(path: Path) -> dict:
@@ -22,15 +31,102 @@ def load(path: Path) -> dict:
     return data
 
 
-def test_workflows_match_the_github_schema():
-    """check-jsonschema's vendored GitHub workflow schema: no network needed."""
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def action_steps(workflow: dict, action: str) -> list[dict]:
+    return [step for step in steps(workflow) if str(step.get("uses", "")).startswith(action + "@")]
+
+
+def test_expected_workflows():
+    assert [path.name for path in FILES] == ["pages.yml", "source-watch.yml", "tests.yml"]
+
+
+def _check_schema(schema: str, paths: list[Path]) -> None:
+    """check-jsonschema's vendored GitHub schemas: no network needed."""
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, FILES)],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_match_the_github_schema():
+    _check_schema("vendor.github-workflows", FILES)
+
+
+def test_dependabot_matches_its_schema_with_one_weekly_group_per_ecosystem():
+    _check_schema("vendor.dependabot", [DEPENDABOT])
+    updates = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))["updates"]
+    by_ecosystem = {update["package-ecosystem"]: update for update in updates}
+    assert sorted(by_ecosystem) == ["github-actions", "npm", "pip"]
+    assert sorted(by_ecosystem["npm"]["directories"]) == ["/", "/bench"]
+    for name, update in by_ecosystem.items():
+        assert update["schedule"]["interval"] == "weekly", name
+        groups = update["groups"]
+        assert len(groups) == 1 and next(iter(groups.values()))["patterns"] == ["*"], name
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above():
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "zizmor"), "--offline", "--format", "json",
+         str(WORKFLOWS), str(DEPENDABOT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    # zizmor exits non-zero when it finds anything; the JSON says what and how bad.
+    findings = json.loads(result.stdout or "null")
+    assert isinstance(findings, list), result.stderr[-2000:]
+    serious = [
+        f"{finding['ident']} ({finding['determinations']['severity']}): {finding['desc']}"
+        for finding in findings
+        if SEVERITIES.index(finding["determinations"]["severity"].lower()) >= SEVERITIES.index("medium")
+    ]
+    assert not serious, "\n".join(serious)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path):
+    workflow = load(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for step in steps(workflow):
+        uses = step.get("uses")
+        if uses is None:
+            continue
+        assert PINNED.match(uses), f"{path.name}: {uses} is not pinned to a full commit SHA"
+        line = next(line for line in lines if uses in line)
+        assert VERSION_COMMENT.search(line), f"{path.name}: {uses} has no `# vX.Y.Z` comment"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_least_privilege_and_no_persisted_credentials(path):
+    workflow = load(path)
+    assert workflow["permissions"] == {}, f"{path.name}: the workflow itself grants nothing"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {name} does not say what it needs"
+    for step in action_steps(workflow, "actions/checkout"):
+        assert step["with"]["persist-credentials"] is False, path.name
+
+
+def test_tests_run_on_branches_and_pull_requests_on_two_pythons_with_node_24():
+    workflow = load(WORKFLOWS / "tests.yml")
+    on = workflow["on"]
+    assert "pull_request" in on and "workflow_call" in on
+    # A push to main is tested once, by pages.yml.
+    assert on["push"] == {"branches-ignore": ["main"]}
+    (job,) = workflow["jobs"].values()
+    assert job["strategy"]["matrix"]["python"] == ["3.11", "3.14"]
+    assert job["permissions"] == {"contents": "read"}
+    (python,) = action_steps(workflow, "actions/setup-python")
+    assert python["with"]["python-version"] == "${{ matrix.python }}"
+    (node,) = action_steps(workflow, "actions/setup-node")
+    assert node["with"]["node-version"] == "24"
+    assert any("make test" in str(step.get("run", "")) for step in job["steps"])
 
 
 def _runs_tests(job: dict) -> bool:
@@ -51,21 +147,13 @@ def _needs(jobs: dict, name: str) -> set[str]:
     return seen
 
 
-def test_tests_run_on_push_and_pull_request():
-    workflow = load(WORKFLOWS / "tests.yml")
-    assert {"push", "pull_request"} <= set(workflow["on"])
-    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
-    uses = " ".join(str(step.get("uses", "")) for step in steps)
-    assert "actions/setup-python" in uses and "actions/setup-node" in uses
-    assert any(step.get("with", {}).get("python-version") == "3.11" for step in steps)
-    assert any(str(step.get("with", {}).get("node-version")) == "20" for step in steps)
-    assert any(_runs_tests(job) for job in workflow["jobs"].values())
-
-
-def test_deploy_needs_the_tests():
+def test_deploy_needs_the_tests_and_runs_daily():
     workflow = load(WORKFLOWS / "pages.yml")
     on = workflow["on"]
     assert on["push"]["branches"] == ["main"]
+    (schedule,) = on["schedule"]
+    minute, hour, *every_day = schedule["cron"].split()
+    assert every_day == ["*", "*", "*"] and hour.isdigit(), schedule
     jobs = workflow["jobs"]
     deploy = next(name for name, job in jobs.items() if any(
         "actions/deploy-pages" in str(step.get("uses", "")) for step in job.get("steps", [])))
@@ -77,8 +165,18 @@ def test_deploy_needs_the_tests():
                if "actions/upload-pages-artifact" in str(step.get("uses", ""))]
     assert uploads, "no job before the deployment uploads the site"
     assert any("make build" in str(step.get("run", "")) for step in jobs[uploads[0]]["steps"])
+    (node,) = action_steps(workflow, "actions/setup-node")
+    assert node["with"]["node-version"] == "24"
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_workflow_is_plain_yaml(path):
-    assert isinstance(load(path)["jobs"], dict)
+def test_source_watch_runs_weekly_and_keeps_one_issue():
+    workflow = load(WORKFLOWS / "source-watch.yml")
+    (schedule,) = workflow["on"]["schedule"]
+    *_, weekday = schedule["cron"].split()
+    assert weekday.isdigit(), schedule
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    script = "\n".join(str(step.get("run", "")) for step in job["steps"])
+    assert "make check-sources" in script and "REPORT=source-report.md" in script
+    assert "gh issue list --label bronnen --state open" in script
+    assert "gh issue edit" in script and "gh issue create" in script

@@ -6,8 +6,11 @@ from datetime import date
 
 from .parameters import Parameters
 
+# A source not compared with its live page for this long is named by the build.
+MAX_AGE_DAYS = 120
 
-def stale_sources(params: Parameters, on: date, max_age_days: int = 120) -> list[dict]:
+
+def stale_sources(params: Parameters, on: date, max_age_days: int = MAX_AGE_DAYS) -> list[dict]:
     """Sources last checked more than ``max_age_days`` before ``on``, or never:
     [{"id", "label", "url", "checked"}] ("checked": "YYYY-MM-DD" or None), in file order."""
     stale = []

@@ -54,7 +54,7 @@ del _kmo_zero_freed_memory, _kmo_break
 /**
  * The files of the standard library zip that are imported now: what Pyodide's start-up, the
  * unpacking of the wheel, the rules and a request need. The build keeps only these for the
- * normal start (site_overrides/hooks/kmo_stdlib.py), as the snapshot start needs nothing more.
+ * normal start (site_overrides/kmo_build/stdlib.py), as the snapshot start needs nothing more.
  */
 function importedStdlib(pyodide) {
   const listing = pyodide.runPython(`

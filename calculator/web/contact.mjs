@@ -1,11 +1,13 @@
 // The contact form: Dutch validation, then a POST to the form endpoint or a mail via mailto:.
 // mount.mjs calls mount(element) for every [data-kmo-contact] element on the page.
 //
-// The root element carries:
-//   data-kmo-endpoint  extra.contact.form_endpoint; used only when it is https:// (or plain http
-//                      to 127.0.0.1 / localhost, for tests); anything else -> mailto
+// The build checked every value the partial writes (site_overrides/kmo_build/contact.py); this
+// script takes them as they are. The root element carries:
+//   data-kmo-endpoint  extra.contact.form_endpoint, allowed by the build; empty -> mailto
 //   data-kmo-email     extra.contact.email, the mailto: address
 //   data-kmo-phone, data-kmo-phone-href   extra.contact.phone(_href), in the fallback message
+// and each field's maxlength is its limit, which validate() also checks (a script or a pasted
+// prefill is not stopped by maxlength).
 // and after mount:
 //   data-kmo-mode      "post" | "mailto"
 //   data-kmo-state     "idle" | "invalid" | "sending" | "mail-opened" | "dropped"
@@ -13,13 +15,11 @@
 // Before opening a mail it dispatches a cancelable "kmo-contact:mailto" event (detail.url) on the
 // root element; a listener may cancel the navigation and handle the URL itself.
 
-const LIMITS = { naam: 100, bedrijf: 150, email: 254, telefoon: 30, bericht: 5000 };
 const FIELDS = ["naam", "bedrijf", "email", "telefoon", "bericht", "toestemming"];
 const HONEYPOT = "website";
 const PREFILL_INTRO = "Ik wil graag advies over deze simulatie:";
 const PREFILL_MAX = 2000;
 const CONSENT_TEXT = "Ik ga akkoord dat ECX mijn gegevens gebruikt om mij te contacteren.";
-const DEFAULT_EMAIL = "info@ecx.be";
 const MAILTO_LONG = 2000;
 
 const LOCAL_PART = /^[^\s@"<>()[\]\\,;:]+$/u;
@@ -28,27 +28,8 @@ const PHONE = /^\+?[0-9 ()./-]+$/;
 
 // ------------------------------------------------------------------ pure helpers (exported)
 
-/** The endpoint URL when its scheme is allowed, else null (the form then uses mailto). */
-export function safeEndpoint(raw) {
-  const text = String(raw ?? "").trim();
-  if (!text) return null;
-  let url;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.username || url.password) return null;
-  if (url.protocol === "https:") return url.href;
-  if (url.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost")) {
-    return url.href;
-  }
-  return null;
-}
-
 export function isEmail(value) {
   const text = String(value);
-  if (text.length > LIMITS.email) return false;
   const at = text.lastIndexOf("@");
   if (at < 1 || at === text.length - 1) return false;
   const local = text.slice(0, at);
@@ -65,8 +46,9 @@ export function isPhone(value) {
   return digits >= 8 && digits <= 15;
 }
 
-/** Field errors for the values of the form: [{field, message}] in form order. */
-export function validate(values) {
+/** Field errors for the values of the form: [{field, message}] in form order.
+ *  limits: the longest value per field ({naam, bedrijf, email, telefoon, bericht}). */
+export function validate(values, limits) {
   const errors = [];
   const add = (field, message) => errors.push({ field, message });
   const naam = (values.naam ?? "").trim();
@@ -76,25 +58,25 @@ export function validate(values) {
   const bericht = (values.bericht ?? "").trim();
 
   if (!naam) add("naam", "Vul je naam in.");
-  else if (naam.length > LIMITS.naam) add("naam", `Je naam mag hoogstens ${LIMITS.naam} tekens lang zijn.`);
+  else if (naam.length > limits.naam) add("naam", `Je naam mag hoogstens ${limits.naam} tekens lang zijn.`);
 
-  if (bedrijf.length > LIMITS.bedrijf) {
-    add("bedrijf", `De naam van je bedrijf mag hoogstens ${LIMITS.bedrijf} tekens lang zijn.`);
+  if (bedrijf.length > limits.bedrijf) {
+    add("bedrijf", `De naam van je bedrijf mag hoogstens ${limits.bedrijf} tekens lang zijn.`);
   }
 
   if (!email) add("email", "Vul je e-mailadres in, zodat we je kunnen antwoorden.");
-  else if (email.length > LIMITS.email) add("email", `Je e-mailadres mag hoogstens ${LIMITS.email} tekens lang zijn.`);
+  else if (email.length > limits.email) add("email", `Je e-mailadres mag hoogstens ${limits.email} tekens lang zijn.`);
   else if (!isEmail(email)) add("email", "Dit is geen geldig e-mailadres. Schrijf het zo: naam@bedrijf.be.");
 
-  if (telefoon.length > LIMITS.telefoon) {
-    add("telefoon", `Je telefoonnummer mag hoogstens ${LIMITS.telefoon} tekens lang zijn.`);
+  if (telefoon.length > limits.telefoon) {
+    add("telefoon", `Je telefoonnummer mag hoogstens ${limits.telefoon} tekens lang zijn.`);
   } else if (telefoon && !isPhone(telefoon)) {
     add("telefoon", "Dit is geen geldig telefoonnummer. Gebruik cijfers, bijvoorbeeld 0470 12 34 56 of +32 470 12 34 56.");
   }
 
   if (!bericht) add("bericht", "Schrijf kort waarover je vraag gaat.");
-  else if (bericht.length > LIMITS.bericht) {
-    add("bericht", `Je bericht mag hoogstens ${LIMITS.bericht} tekens lang zijn (nu ${bericht.length}). Maak het wat korter.`);
+  else if (bericht.length > limits.bericht) {
+    add("bericht", `Je bericht mag hoogstens ${limits.bericht} tekens lang zijn (nu ${bericht.length}). Maak het wat korter.`);
   }
 
   if (!values.toestemming) {
@@ -109,7 +91,7 @@ function crlf(text) {
 
 /** A mailto: URL with a subject and a body holding every field, all percent-encoded. */
 export function mailtoUrl(address, values) {
-  const to = encodeURIComponent(String(address || DEFAULT_EMAIL).trim()).replace(/%40/g, "@");
+  const to = encodeURIComponent(String(address).trim()).replace(/%40/g, "@");
   const naam = (values.naam ?? "").trim();
   const bedrijf = (values.bedrijf ?? "").trim();
   const leeg = "(niet ingevuld)";
@@ -154,6 +136,16 @@ function readValues(form) {
   return values;
 }
 
+/** The limits the partial wrote as maxlength attributes. */
+function limitsOf(form) {
+  const limits = {};
+  for (const name of FIELDS) {
+    const element = form.elements.namedItem(name);
+    if (element && element.maxLength > 0) limits[name] = element.maxLength;
+  }
+  return limits;
+}
+
 function el(tag, text, attributes = {}) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
@@ -167,8 +159,9 @@ export function mount(root) {
   if (!form) return;
   root.dataset.kmoMounted = "true";
 
-  const endpoint = safeEndpoint(root.dataset.kmoEndpoint);
-  const address = (root.dataset.kmoEmail || "").trim() || DEFAULT_EMAIL;
+  const endpoint = (root.dataset.kmoEndpoint || "").trim();
+  const address = (root.dataset.kmoEmail || "").trim();
+  const limits = limitsOf(form);
   const phone = (root.dataset.kmoPhone || "").trim();
   const phoneHref = (root.dataset.kmoPhoneHref || "").trim();
   const status = root.querySelector("#kmo-contact-status") || root.querySelector("[role=status]");
@@ -226,7 +219,7 @@ export function mount(root) {
     if (!attempted) return;
     const name = event.target && event.target.name;
     if (!FIELDS.includes(name)) return;
-    showErrors(validate(readValues(form)), name);
+    showErrors(validate(readValues(form), limits), name);
   };
   form.addEventListener("input", revalidate);
   form.addEventListener("change", revalidate);
@@ -264,7 +257,7 @@ export function mount(root) {
     }
 
     attempted = true;
-    const errors = validate(values);
+    const errors = validate(values, limits);
     showErrors(errors);
     if (errors.length > 0) {
       event.preventDefault();
@@ -307,7 +300,7 @@ export function mount(root) {
       "Opent er geen e-mailprogramma? Mail je vraag dan naar ",
       el("a", address, { href: `mailto:${address}` }),
     );
-    if (phone && phoneHref.startsWith("tel:")) {
+    if (phone && phoneHref) {
       fallback.append(" of bel gratis ", el("a", phone, { href: phoneHref }));
     }
     fallback.append(".");

@@ -7,22 +7,18 @@ Tests without an endpoint use the session site (base_url), whose mkdocs.yml leav
 
 from __future__ import annotations
 
-import contextlib
-import http.server
-import os
 import re
-import socketserver
-import subprocess
-import sys
 import urllib.parse
 from pathlib import Path
 
-import jinja2
 import pytest
 from playwright.sync_api import expect
 
-from conftest import run_server
-from site_build import ROOT
+from site_overrides.kmo_build.contact import contact_details
+from site_overrides.kmo_build.errors import BuildError
+from site_overrides.kmo_build.widgets import environment, render_widget
+from tests.support.capture_server import THANKS, capture_server
+from tests.support.site_build import ROOT, run_build_with_contact
 
 CONTACT = "contact/"
 FORM = "[data-kmo-contact]"
@@ -44,65 +40,7 @@ FILL = {
     "bericht": "#kmo-contact-bericht",
 }
 
-# Build the repo's site with another form endpoint: mkdocs.yml itself stays as it is.
-BUILD_WITH_ENDPOINT = """
-import sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
-config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=True)
-contact = dict(config.extra.get("contact") or {})
-contact["form_endpoint"] = sys.argv[3]
-config.extra["contact"] = contact
-config.plugins.on_startup(command="build", dirty=False)
-try:
-    build(config)
-finally:
-    config.plugins.on_shutdown()
-"""
-
-THANKS = "<!doctype html><html lang='nl'><meta charset='utf-8'><title>Bedankt</title><h1>Bedankt</h1></html>"
-
-
 # --------------------------------------------------------------------------- capture server
-
-
-class _Capture(http.server.BaseHTTPRequestHandler):
-    posts: list  # set per server
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-    def _reply(self, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8"):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if body:
-            self.wfile.write(body)
-
-    def do_POST(self):  # noqa: N802
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length)
-        self.posts.append(
-            {"path": self.path, "content_type": self.headers.get("Content-Type", ""), "body": body}
-        )
-        self._reply(200, THANKS.encode("utf-8"))
-
-    def do_GET(self):  # noqa: N802
-        self._reply(204)  # favicon and the like
-
-
-class _ThreadingServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-
-@contextlib.contextmanager
-def capture_server():
-    posts: list = []
-    handler = type("Capture", (_Capture,), {"posts": posts})
-    with run_server(_ThreadingServer(("127.0.0.1", 0), handler), "contact capture") as url:
-        yield url, posts
 
 
 @pytest.fixture(scope="module")
@@ -116,10 +54,7 @@ def endpoint_site(capture, tmp_path_factory, serve_directory):
     """(base URL of the site built with the capture server as form endpoint, the POST list)."""
     url, posts = capture
     destination = tmp_path_factory.mktemp("contact-endpoint") / "site"
-    command = [sys.executable, "-c", BUILD_WITH_ENDPOINT, str(ROOT / "mkdocs.yml"), str(destination), f"{url}/bericht"]
-    result = subprocess.run(
-        command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True
-    )
+    result = run_build_with_contact(destination, form_endpoint=f"{url}/bericht")
     if result.returncode != 0:
         pytest.fail(f"building with a form endpoint failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}", pytrace=False)
     with serve_directory(destination) as base:
@@ -385,49 +320,32 @@ def test_mailto_validation_blocks_the_mail(guarded_page, base_url):
     assert page.evaluate("window.__kmoMailto") == []
 
 
-@pytest.mark.parametrize(
-    "endpoint",
-    [
-        "http://example.com/formulier",
-        "javascript:alert(1)",
-        "ftp://example.com/x",
-        "//example.com/x",
-        "data:text/html,<b>x</b>",
-        "http://localhost.example.com/x",
-        "https://user:pass@example.com/x",
-        "niet een url",
-    ],
-)
-def test_other_endpoint_schemes_fall_back_to_mailto(guarded_page, base_url, endpoint):
+def test_the_script_takes_its_limits_from_the_page(guarded_page, base_url):
+    """contact.mjs has no limits of its own: a smaller maxlength in the page is the one it checks."""
     page = guarded_page
-    catch_mailto(page)
-    escaped = endpoint.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
-    def swap(route):
+    def smaller(route):
         response = route.fetch()
         html = response.text()
-        assert 'data-kmo-endpoint=""' in html
-        route.fulfill(response=response, body=html.replace('data-kmo-endpoint=""', f'data-kmo-endpoint="{escaped}"'))
+        assert 'name="naam" required maxlength="100"' in html
+        route.fulfill(response=response, body=html.replace('name="naam" required maxlength="100"', 'name="naam" required maxlength="12"'))
 
-    page.route(re.compile(r".*/contact/(\?.*)?$"), swap)
+    page.route(re.compile(r".*/contact/(\?.*)?$"), smaller)
+    catch_mailto(page)
     open_contact(page, base_url)
-    root = page.locator(FORM)
-    assert root.get_attribute("data-kmo-endpoint") == endpoint
-    expect(root).to_have_attribute("data-kmo-mode", "mailto")
-    assert page.locator("form.kmo-contact__form").get_attribute("action").startswith("mailto:")
     fill_visitor(page)
+    page.locator(FILL["naam"]).evaluate("(element) => { element.value = 'N'.repeat(13); }")
     page.get_by_role("button", name="Verstuur").click()
-    expect(page.locator(FORM)).to_have_attribute("data-kmo-state", "mail-opened")
-    assert page.evaluate("window.__kmoMailto.length") == 1
-    assert page.evaluate("window.__kmoMailto[0]").startswith("mailto:info@ecx.be?")
-    # guarded_page: no console error and no request to example.com
+    assert "hoogstens 12 tekens" in error_text(page, "naam")
+    assert page.evaluate("window.__kmoMailto.length") == 0
 
 
 def _render_partial(endpoint: str) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "site_overrides")))
-    template = env.get_template("partials/kmo/contactformulier.html")
     extra = {"contact": {"phone": "0800 93 710", "phone_href": "tel:+3280093710", "email": "info@ecx.be", "form_endpoint": endpoint}}
-    return template.render(extra=extra, choices={}, page=None, base_url="..")
+    return render_widget(
+        environment([ROOT / "site_overrides"]), "contactformulier", "contact.md",
+        contact=contact_details(extra), base_url="..",
+    )
 
 
 @pytest.mark.parametrize(
@@ -436,19 +354,23 @@ def _render_partial(endpoint: str) -> str:
         ("", "mailto:info@ecx.be"),
         ("https://formulier.ecx.be/contact", "https://formulier.ecx.be/contact"),
         ("http://127.0.0.1:8123/x", "http://127.0.0.1:8123/x"),
-        ("http://example.com/x", "mailto:info@ecx.be"),
-        ("javascript:alert(1)", "mailto:info@ecx.be"),
-        ("http://localhost.example.com/x", "mailto:info@ecx.be"),
-        ('https://x.be/"><script>alert(1)</script>', "mailto:info@ecx.be"),
     ],
 )
-def test_partial_sets_the_form_action_only_for_allowed_endpoints(endpoint, action):
+def test_partial_sets_the_form_action_for_allowed_endpoints(endpoint, action):
     html = _render_partial(endpoint)
-    assert f'action="{action}"' in html
-    assert "<script>" not in html
+    assert f'action="{action}"' in html and f'data-kmo-endpoint="{endpoint}"' in html
     assert "data-kmo-contact" in html
     assert 'href="tel:+3280093710"' in html and ">0800 93 710<" in html
     assert 'href="../privacy/"' in html
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    ["http://example.com/x", "javascript:alert(1)", "http://localhost.example.com/x", 'https://x.be/"><script>alert(1)</script>'],
+)
+def test_partial_is_never_rendered_with_a_refused_endpoint(endpoint):
+    with pytest.raises(BuildError, match="form_endpoint"):
+        _render_partial(endpoint)
 
 
 # --------------------------------------------------------------------------- prefill from the calculator

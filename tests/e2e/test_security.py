@@ -7,22 +7,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib.util
 import json
-import os
 import re
-import subprocess
-import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from site_build import ROOT
-from site_pages import LOAD_MS, SETTLED, settle, sitemap_locations, sitemap_paths
+from site_overrides.kmo_build.contact import endpoint_origin
+from site_overrides.kmo_build.csp import build_policy
+from tests.support.site_build import ROOT, run_build_with_contact
+from tests.support.site_pages import LOAD_MS, SETTLED, settle, sitemap_locations, sitemap_paths
 
-HOOK = ROOT / "site_overrides" / "hooks" / "kmo_csp.py"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 # Collects policy violations from the first moment of every document.
@@ -42,13 +39,6 @@ PAYLOADS = [
 # Elements the payloads would create if any of them were parsed as HTML.
 COUNT_INJECTED = """() => document.querySelectorAll("img[src='x'], svg[onload], iframe, [onerror], [onload]").length
   + [...document.scripts].filter((s) => s.text.includes("__kmoPwned")).length"""
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("kmo_csp_under_test", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def parse_policy(text: str) -> dict[str, list[str]]:
@@ -101,8 +91,7 @@ def test_every_page_carries_a_strict_policy_before_any_script(built_site):
 
 
 def test_the_policy_allows_what_the_site_needs_and_no_more():
-    hook = load_hook()
-    policy = parse_policy(hook.build_policy({"'sha256-abc='"}, None))
+    policy = parse_policy(build_policy({"'sha256-abc='"}, None))
     assert policy == {
         "default-src": ["'none'"],
         "script-src": ["'self'", "'sha256-abc='"],
@@ -114,11 +103,11 @@ def test_the_policy_allows_what_the_site_needs_and_no_more():
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
-    with_endpoint = parse_policy(hook.build_policy((), "https://formulier.ecx.be"))
+    with_endpoint = parse_policy(build_policy((), "https://formulier.ecx.be"))
     assert with_endpoint["form-action"] == ["'self'", "mailto:", "https://formulier.ecx.be"]
     assert with_endpoint["connect-src"] == ["'self'"]  # the form posts natively: no fetch
     # Live reload under `mkdocs serve` injects a changing inline script; only there.
-    assert "'unsafe-inline'" in parse_policy(hook.build_policy((), None, serve=True))["script-src"]
+    assert "'unsafe-inline'" in parse_policy(build_policy((), None, serve=True))["script-src"]
 
 
 # --------------------------------------------------------------------------- the contact endpoint
@@ -136,7 +125,7 @@ def test_the_policy_allows_what_the_site_needs_and_no_more():
     ],
 )
 def test_allowed_endpoints(endpoint, origin):
-    assert load_hook().endpoint_origin(endpoint) == origin
+    assert endpoint_origin(endpoint) == origin
 
 
 @pytest.mark.parametrize(
@@ -156,31 +145,11 @@ def test_allowed_endpoints(endpoint, origin):
 )
 def test_refused_endpoints(endpoint):
     with pytest.raises(PluginError, match="form_endpoint"):
-        load_hook().endpoint_origin(endpoint)
-
-
-BUILD_WITH_ENDPOINT = """
-import logging
-import sys
-logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
-config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=True)
-config.extra["contact"] = {**(config.extra.get("contact") or {}), "form_endpoint": sys.argv[3]}
-config.plugins.on_startup(command="build", dirty=False)
-try:
-    build(config)
-finally:
-    config.plugins.on_shutdown()
-"""
+        endpoint_origin(endpoint)
 
 
 def test_the_build_fails_for_a_plain_http_endpoint(tmp_path):
-    command = [sys.executable, "-c", BUILD_WITH_ENDPOINT, str(ROOT / "mkdocs.yml"), str(tmp_path / "site"),
-               "http://formulier.ecx.be/contact"]
-    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True)
+    result = run_build_with_contact(tmp_path / "site", form_endpoint="http://formulier.ecx.be/contact")
     assert result.returncode != 0
     assert "form_endpoint" in result.stderr and "https" in result.stderr, result.stderr[-2000:]
     assert not (tmp_path / "site" / "contact" / "index.html").exists()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from site_build import ROOT, build_site
+from tests.support.site_build import ROOT, build_site
 
 SCREENSHOTS = ROOT / "screenshots"
 WIDTHS = (360, 1280)

@@ -3,7 +3,7 @@
 The snapshot (site_overrides/hooks/kmo_snapshot.py) makes the first answer come sooner; a visitor
 must get the same answer when it is missing, altered in transit, or skipped because the
 connection is slow (it is ~4.5 MB more to download). The normal start uses the standard library
-trimmed to what the rules import (site_overrides/hooks/kmo_stdlib.py), and Pyodide's full one when
+trimmed to what the rules import (site_overrides/kmo_build/stdlib.py), and Pyodide's full one when
 that is missing or altered; when that fails too, the visitor gets the Dutch error at once.
 """
 

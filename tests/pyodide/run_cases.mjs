@@ -6,10 +6,10 @@
 // and the wheel it names. The package is installed the way the browser does it,
 // loadPackage(<the lock's package name>), so the lock entry is exercised too (Node reads the
 // local wheel without checking its sha256; the browser's fetch does check it).
-// With <snapshot.gz> (the build's memory snapshot, site_overrides/hooks/kmo_snapshot.py) Pyodide
+// With <snapshot.gz> (the build's memory snapshot, site_overrides/kmo_build/snapshot.py) Pyodide
 // is restored from it instead, with the empty standard library, and every case goes through the
 // worker's entry function (calculator/web/entry.mjs), as in the browser.
-// With <stdlib.zip> (the build's trimmed standard library, site_overrides/hooks/kmo_stdlib.py)
+// With <stdlib.zip> (the build's trimmed standard library, site_overrides/kmo_build/stdlib.py)
 // Pyodide starts the normal way with it as its standard library, and the wheel is unpacked and
 // the entry function made as the worker's normal start does.
 // <cases.json> is [{"name", "request", ...}]; <out.json> receives

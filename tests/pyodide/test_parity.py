@@ -1,9 +1,9 @@
 """The rules give the same answers in CPython and in Pyodide (Node, the npm runtime the site ships).
 
-The wheel and the trimmed lock are made by the site's own build hook (site_overrides/hooks/
-kmo_assets.py), and Node installs the package from them the way the browser does. The memory
-snapshot the browser restores (site_overrides/hooks/kmo_snapshot.py) is run the same way, and so
-is the normal start with the standard library trimmed to what the rules import (kmo_stdlib.py).
+The wheel and the trimmed lock are made by the site's own build code (site_overrides/kmo_build/
+wheel.py and pyodide_core.py), and Node installs the package from them the way the browser does.
+The memory snapshot the browser restores (site_overrides/kmo_build/snapshot.py) is run the same way, and
+so is the normal start with the standard library trimmed to what the rules import (kmo_build/stdlib.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.build_hooks import load_hook
+from site_overrides.kmo_build.pyodide_core import make_lock, pyodide_dir
+from site_overrides.kmo_build.snapshot import make_snapshot
+from site_overrides.kmo_build.stdlib import trimmed_stdlib
+from site_overrides.kmo_build.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "recorded.json"
@@ -62,13 +65,12 @@ def as_javascript_sends_it(value):
 def pyodide_run(request, tmp_path_factory):
     if NODE is None:
         pytest.skip("node is not installed: the Pyodide parity test needs Node.js 18+ (npm ci)")
-    hook = load_hook("kmo_assets")
-    core = hook.pyodide_dir(ROOT)  # fails with "run npm ci" when Pyodide is missing
+    core = pyodide_dir(ROOT)  # fails with "run npm ci" when Pyodide is missing
     version = json.loads((core / "package.json").read_text(encoding="utf-8"))["version"]
-    wheel = hook.build_wheel(ROOT)
+    wheel = build_wheel(ROOT)
     assets = tmp_path_factory.mktemp("pyodide-assets")
     shutil.copy2(wheel, assets / wheel.name)
-    name, lock = hook.make_lock(core / "pyodide-lock.json", wheel, version)
+    name, lock = make_lock(core / "pyodide-lock.json", wheel, version)
     (assets / "pyodide-lock.json").write_text(lock, encoding="utf-8")
     out = assets / "responses.json"
     cases = assets / "cases.json"
@@ -76,8 +78,8 @@ def pyodide_run(request, tmp_path_factory):
     cases.write_text(json.dumps(_cases() + generated), encoding="utf-8")
     command = [NODE, str(RUNNER), str(assets), str(cases), str(out)]
     if request.param != "wheel":
-        snapshot = load_hook("kmo_snapshot").make_snapshot(ROOT, wheel)
-        trimmed = load_hook("kmo_stdlib").trimmed_stdlib(core / "python_stdlib.zip", snapshot)
+        snapshot = make_snapshot(ROOT, wheel)
+        trimmed = trimmed_stdlib(core / "python_stdlib.zip", snapshot)
         command.append(str(snapshot if request.param == "snapshot" else trimmed))
     result = subprocess.run(
         command,

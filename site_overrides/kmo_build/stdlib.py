@@ -17,6 +17,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .errors import BuildError
+
 
 def listing(snapshot: Path) -> Path:
     """Where the snapshot maker lists the standard library files that were imported."""
@@ -32,7 +34,7 @@ def trimmed_stdlib(full: Path, snapshot: Path) -> Path:
     with zipfile.ZipFile(full) as source:
         missing = names - set(source.namelist())
         if missing:
-            raise ValueError(f"kmo_stdlib: not in {full.name}: {', '.join(sorted(missing))}")
+            raise BuildError(f"kmo_build: not in {full.name}: {', '.join(sorted(missing))}")
         with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".zip", delete=False) as handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as trimmed:
                 for info in source.infolist():

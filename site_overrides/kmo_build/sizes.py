@@ -31,7 +31,7 @@ def sizes_module(files, prefix: str) -> str:
         if file.src_uri.startswith(prefix + "/")
     }
     return (
-        "// Written by the site build (site_overrides/hooks/kmo_sizes.py): the runtime's files,\n"
+        "// Written by the site build (site_overrides/kmo_build/sizes.py): the runtime's files,\n"
         "// bytes raw and as a compressing host sends them.\n"
         f"export const SIZES = Object.freeze({json.dumps(sizes, indent=1)});\n"
     )

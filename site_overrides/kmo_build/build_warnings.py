@@ -1,0 +1,30 @@
+"""Build warnings that do not fail `mkdocs build --strict`.
+
+Strict mode turns every warning on the `mkdocs` logger into an error. Some things are worth a
+warning but must not stop a deployment (the daily rebuild must still go out): a missing provider
+number, a source not checked for a while. They go to stderr as "WARNING - kmo: …", and in GitHub
+Actions also as a `::warning::` annotation on the run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def warn(message: str) -> None:
+    text = " ".join(str(message).split())
+    print(f"WARNING -  kmo: {text}", file=sys.stderr, flush=True)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(f"::warning title=kmo::{text}", file=sys.stderr, flush=True)
+
+
+def warn_stale_sources(stale: list[dict], max_age_days: int) -> None:
+    """One warning naming every source of parameters.json not checked for max_age_days.
+
+    stale: [{"id", "label", "url", "checked"}], as the rules package's stale_sources() gives them.
+    """
+    if not stale:
+        return
+    names = "; ".join(f"{s['label']} ({s['id']}, last checked {s['checked'] or 'never'}, {s['url']})" for s in stale)
+    warn(f"{len(stale)} source(s) of parameters.json not checked for more than {max_age_days} days: {names}")

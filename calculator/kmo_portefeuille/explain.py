@@ -23,8 +23,8 @@ def given_size(size: str) -> list[dict]:
 def size_fixed() -> dict:
     return reason(
         "grootte_vastgelegd",
-        "VLAIO legt de grootte vast bij de eerste aanvraag van het kalenderjaar (voor vennootschappen met de "
-        "cijfers van de Nationale Bank) en houdt die het hele jaar aan.",
+        "VLAIO legt de grootte vast bij de eerste geslaagde aanvraag van het kalenderjaar (voor vennootschappen "
+        "met de cijfers van de Nationale Bank) en houdt die de rest van dat jaar aan.",
     )
 
 
@@ -66,7 +66,7 @@ def theme_refused(params: Parameters, service: str, theme: str, on: date) -> lis
     if subsidy.theme_qualifies(other_allowed, theme, parents):
         message += f" Een {other} over dit thema komt wel in aanmerking."
     if allowed:
-        message += f" Valt een deel van je vraag onder {listed}? Dan kan dat deel wel steun krijgen."
+        message += f" Twijfel je of je vraag onder {listed} valt? Vraag het vooraf na bij VLAIO."
     return [reason("thema_niet_toegelaten", message, blocking=True) | _source(params, entry.source)]
 
 
@@ -106,8 +106,8 @@ def deadlines(params: Parameters, on: date) -> list[dict]:
             "code": "eigen_bijdrage",
             "date": None,
             "date_display": None,
-            "message": f"Stort je eigen bijdrage binnen {terms['own_share_within_days']} kalenderdagen nadat de "
-            "dienstverlener je aanvraag bevestigt.",
+            "message": f"Stort je eigen bijdrage binnen {terms['own_share_within_days']} kalenderdagen na je aanvraag, "
+            "precies volgens de instructies die je bij je aanvraag krijgt (bedrag, rekening en mededeling).",
         },
         {
             "code": "afronding",

@@ -95,4 +95,10 @@ def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[d
     if excluded:
         size, category = "groot", "groot"
         reasons.append(excluded)
+    elif request.maatwerkbedrijf:
+        applied, why = explain.maatwerkbedrijf(params, request.on, size)
+        if applied != size:
+            reasons = [r for r in reasons if r["code"] != "grootte_groot"]
+        size = applied
+        reasons.append(why)
     return size, category, reasons

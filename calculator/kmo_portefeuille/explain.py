@@ -28,6 +28,22 @@ def size_fixed() -> dict:
     )
 
 
+def maatwerkbedrijf(params: Parameters, on: date, size: str) -> tuple[str, dict]:
+    """(the size whose rates and cap apply, why) for a recognised maatwerkbedrijf."""
+    entry = params.entry_at("maatwerkbedrijf_size_groups", on)
+    if entry.value is None:
+        start = next((e.start for e in params.entries("maatwerkbedrijf_size_groups") if e.value is not None), None)
+        since = f" Dat kan pas voor aanvragen vanaf {long_date(start)}." if start else ""
+        return size, reason("maatwerkbedrijf", "Voor deze aanvraagdatum geldt geen aparte regeling voor "
+                                               f"maatwerkbedrijven.{since}") | _source(params, entry.source)
+    applied = entry.value[size]
+    message = (f"Als erkend maatwerkbedrijf krijg je sinds {long_date(entry.start)} de steun van een "
+               f"{'kleine' if applied == 'klein' else 'middelgrote'} onderneming.")
+    if size == "groot":
+        message += " Dat geldt ook voor een groot maatwerkbedrijf. " + entry.note
+    return applied, reason("maatwerkbedrijf", message) | _source(params, entry.source)
+
+
 def below_minimum(params: Parameters, service: str, cost: Decimal, minimum: Decimal, entry) -> dict:
     return reason(
         "onder_minimum",

@@ -17,6 +17,7 @@ GROUPS = {
     "grootte_twee_jaar": SIZE,
     "grootte_groot": SIZE,
     "grootte_vastgelegd": SIZE,
+    "maatwerkbedrijf": SIZE,
     "overheidsbelang": CONDITION,
     "rechtsvorm": CONDITION,
     "vestiging": CONDITION,

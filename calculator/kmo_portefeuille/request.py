@@ -33,6 +33,7 @@ class Request:
     company: sizing.Company | None
     public_share: Decimal
     answers: dict[str, bool]
+    maatwerkbedrijf: bool = False  # a recognised maatwerkbedrijf (sheltered and adapted work)
 
 
 def read(raw, params: Parameters, today: date) -> Request | list[dict]:
@@ -55,9 +56,11 @@ def read(raw, params: Parameters, today: date) -> Request | list[dict]:
     )
     size, company, public_share = _company(raw.get("company"), errors)
     answers = _checklist(raw.get("checklist"), errors)
+    company_raw = raw.get("company") if isinstance(raw.get("company"), dict) else {}
+    maatwerkbedrijf = parsing.flag(company_raw.get("maatwerkbedrijf"), "company.maatwerkbedrijf", errors, default=False)
     if errors:
         return list(errors)
-    return Request(on, service, theme, cost, received, size, company, public_share, answers)
+    return Request(on, service, theme, cost, received, size, company, public_share, answers, maatwerkbedrijf)
 
 
 def _theme(raw, on: date | None, params: Parameters, errors: parsing.Errors) -> str | None:

@@ -128,7 +128,7 @@ def _sizes(params: Parameters, on: date) -> dict:
 
 def _timeline(params: Parameters, on: date) -> dict:
     found = []
-    for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "deadlines"):
+    for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "maatwerkbedrijf_size_groups", "deadlines"):
         found += params.entries(name)
     for scheme in params.rate_schemes():
         found += scheme.entries

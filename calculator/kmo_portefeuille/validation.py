@@ -16,7 +16,7 @@ SCHEME_KEYS = {"name", "label", "services", "themes", "values"}
 SOURCE_KEYS = {"label", "title", "url", "checked"}
 CEILING_KEYS = ("category", "counts_as", "staff_below", "turnover_max", "balance_sheet_total_max")
 TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_cap", "minimum_cost", "eligible_themes",
-            "themes", "size_ceilings", "group_thresholds", "deadlines"}
+            "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups"}
 
 
 class ParameterError(ValueError):
@@ -129,6 +129,17 @@ def ceilings(raw: Any) -> tuple:
     return tuple(out)
 
 
+def size_groups(raw: Any) -> dict | None:
+    """None, or per size under the EU definition the size whose rates and cap apply."""
+    if raw is None:
+        return None
+    raw = _exact_keys(raw, (*SIZES, "groot"), "de waarde")
+    for key, size in raw.items():
+        if size not in SIZES:
+            raise Problem(f"de waarde voor '{key}' moet {' of '.join(SIZES)} zijn, niet {size!r}")
+    return dict(raw)
+
+
 def programme_start(raw: Any) -> date:
     return iso_date(raw, "de waarde")
 
@@ -141,6 +152,7 @@ SHAPES: dict[str, Callable[[Any], Any]] = {
     "themes": vocabulary,
     "size_ceilings": ceilings,
     "group_thresholds": numbers(("partner_from_percent", "linked_above_percent", "public_share_excludes_from_percent")),
+    "maatwerkbedrijf_size_groups": size_groups,
     "deadlines": whole_numbers(("apply_within_days_after_start", "own_share_within_days", "finish_by_end_of_year_after")),
 }
 RATE_SHAPE = numbers(SIZES)

@@ -35,6 +35,7 @@ export const FIELDS = [
   ...rowFields("partner"),
   ...rowFields("linked"),
   { name: "public_share", path: "company.public_share", kind: "text" },
+  { name: "maatwerkbedrijf", path: "company.maatwerkbedrijf", kind: "yesno", default: "nee" },
   { name: "legal_form", path: "checklist.legal_form", kind: "yesno", default: "ja" },
   { name: "flanders", path: "checklist.flanders", kind: "yesno", default: "ja" },
   { name: "main_activity", path: "checklist.main_activity", kind: "yesno", default: "ja" },

@@ -616,3 +616,20 @@ def test_missing_figures_are_reported_at_the_first_figure(guarded_page, base_url
     page.fill("#kmo-fte", "3")
     got = result_attributes(page)
     assert "company" not in got["errors"].split() and "company.turnover" in got["errors"].split()
+
+
+def test_a_large_maatwerkbedrijf_is_answered_with_the_medium_rate(guarded_page, base_url):
+    page = guarded_page
+    query = ("date=2026-03-02&service=advies&theme=cybersecurity&cost=10000&company=figures"
+             "&fte=400&turnover=90000000&balance_sheet_total=90000000")
+    page.goto(f"{base_url}/rekenhulp/?{query}")
+    assert result_attributes(page)["eligible"] == "false"
+    page.check("input[name='maatwerkbedrijf'][value='ja']")
+    page.wait_for_selector("#kmo-result[data-eligible='true']:not([data-pending])", timeout=LOAD_MS)
+    got = result_attributes(page)
+    assert (got["size"], got["support"]) == ("middelgroot", "3500.00")
+    assert "maatwerkbedrijf=ja" in page.url
+    # The URL brings the answer back.
+    page.goto(page.url)
+    assert page.is_checked("input[name='maatwerkbedrijf'][value='ja']")
+    assert result_attributes(page)["support"] == "3500.00"

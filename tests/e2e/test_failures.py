@@ -18,6 +18,8 @@ import re
 
 import pytest
 
+from tests.support.browser import emulate_network
+
 PHONE = "0800 93 710"
 PHONE_HREF = "tel:+3280093710"
 ERROR = "#kmo-result[data-state='error']"
@@ -142,13 +144,8 @@ def test_a_stalled_download_fails_once_and_a_late_start_replaces_the_error(page,
 
 def test_a_slow_download_shows_its_progress_and_no_error(page, base_url):
     errors = watched(page)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
     # About 8 s for what the calculator needs: slow, healthy, with a bound of 5 s without a byte.
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 20, "downloadThroughput": 2e6, "uploadThroughput": 2e6},
-    )
+    emulate_network(page, latency_ms=20, down_bytes_per_s=2e6, up_bytes_per_s=2e6)
     page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_stall=5000")
     page.wait_for_selector("#kmo-result[data-state='ready']:not([data-pending])", timeout=120_000)
     seen = page.evaluate("({errors: window.__kmo.errorStates, values: [...window.__kmo.values],"

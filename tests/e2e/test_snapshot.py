@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 
 from kmo_portefeuille import evaluate
+from tests.support.browser import emulate_network
 
 QUERY = "date=2026-11-27&service=advies&theme=cybersecurity&cost=10.000,00&size=klein"
 REQUEST = {"date": "2026-11-27", "service": "advies", "theme": "cybersecurity", "cost": "10000", "company": {"size": "klein"}}
@@ -103,13 +104,8 @@ def test_when_every_way_to_start_fails_the_error_comes_at_once(page, base_url):
 
 def test_a_slow_connection_skips_the_snapshot(page, base_url):
     urls = record_requests(page)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
     # A round trip of 300 ms: Chromium then reports effectiveType "3g" to the worker too.
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 300, "downloadThroughput": 50e6 / 8, "uploadThroughput": 10e6 / 8},
-    )
+    emulate_network(page, latency_ms=300, down_bytes_per_s=50e6 / 8, up_bytes_per_s=10e6 / 8)
     with page.expect_request(lambda request: request.url.endswith(".whl"), timeout=LOAD_MS):
         page.goto(f"{base_url}/rekenhulp/?{QUERY}")
     assert page.evaluate("navigator.connection.effectiveType") == "3g"

@@ -48,3 +48,12 @@ def off_host(url: str) -> bool:
     if parts.scheme in LOCAL_SCHEMES:
         return False
     return parts.hostname not in ALLOWED_HOSTS
+
+
+def emulate_network(page, *, latency_ms: float, down_bytes_per_s: float, up_bytes_per_s: float) -> None:
+    """Chromium's network emulation for this page (and its workers): round trip and throughput."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency_ms,
+                                                   "downloadThroughput": down_bytes_per_s,
+                                                   "uploadThroughput": up_bytes_per_s})

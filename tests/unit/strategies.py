@@ -18,9 +18,10 @@ figures = st.fixed_dictionaries({"fte": st.integers(0, 400), "turnover": amounts
 holdings = st.lists(figures.flatmap(lambda f: shares.map(lambda s: {**f, "share": s})), max_size=3)
 
 companies = st.one_of(
-    st.fixed_dictionaries({"size": st.sampled_from(["klein", "middelgroot"])}),
+    st.fixed_dictionaries({"size": st.sampled_from(["klein", "middelgroot"])}, optional={"maatwerkbedrijf": st.booleans()}),
     figures.flatmap(lambda f: st.fixed_dictionaries(
-        {}, optional={"previous": figures, "partners": holdings, "linked": holdings, "public_share": shares}
+        {}, optional={"previous": figures, "partners": holdings, "linked": holdings, "public_share": shares,
+                      "maatwerkbedrijf": st.sampled_from([True, False, "ja", "nee"])}
     ).map(lambda extra: {**f, **extra})),
 )
 
@@ -39,7 +40,7 @@ json_values = st.recursive(
     max_leaves=20,
 )
 KEYS = ["date", "service", "theme", "cost", "received", "company", "checklist", "size", "fte", "partners",
-        "linked", "previous", "public_share", "turnover", "balance_sheet_total", "share"]
+        "linked", "previous", "public_share", "turnover", "balance_sheet_total", "share", "maatwerkbedrijf"]
 keyed = st.dictionaries(st.sampled_from(KEYS), json_values, max_size=8)
 # Arbitrary JSON, JSON shaped like a request, and valid requests with one field replaced by junk.
 any_requests = st.one_of(

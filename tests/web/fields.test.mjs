@@ -135,3 +135,12 @@ test("each error of the response points at the field that shows it", () => {
   assert.equal(fieldOfError("request"), null);
   assert.equal(fieldOfError(""), null);
 });
+
+test("a maatwerkbedrijf is sent as company.maatwerkbedrijf, and its default 'nee' stays out of the URL", () => {
+  const yes = new Map([["company", "size"], ["size", "middelgroot"], ["maatwerkbedrijf", "ja"]]);
+  assert.deepEqual(requestFrom(yes).company, { size: "middelgroot", maatwerkbedrijf: true });
+  assert.equal(new URLSearchParams(queryFrom(yes)).get("maatwerkbedrijf"), "ja");
+  const no = new Map([...yes, ["maatwerkbedrijf", "nee"]]);
+  assert.equal(new URLSearchParams(queryFrom(no)).has("maatwerkbedrijf"), false);
+  assert.equal(stateFromQuery(new URLSearchParams(queryFrom(yes))).get("maatwerkbedrijf"), "ja");
+});

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 # The calculator with company figures (the form's own URL state): support 4500.00.
 QUERY = "date=2026-05-04&service=advies&theme=cybersecurity&cost=10000&fte=12&turnover=1500000&balance_sheet_total=800000"
@@ -10,12 +10,8 @@ CALCULATOR = "rekenhulp/?" + QUERY
 NO_SNAPSHOT = (".snapshot.gz",)  # refused: the worker starts Pyodide the normal way
 
 
-@dataclass(frozen=True)
-class Target:
-    key: str
-    label: str
-    path: str
-    refuse: tuple[str, ...] = ()
+# refuse: URL endings the page is not allowed to download.
+Target = namedtuple("Target", "key label path refuse", defaults=((),))
 
 
 TARGETS = {

@@ -82,5 +82,5 @@ def _message(slot, company: sizing.Company, thresholds: dict) -> str:
     year = company.previous if slot == PREVIOUS or (slot != OWN and company.previous is not None) else company.figures
     figures, _ = sizing.combined(year, company.holdings, thresholds)
     where = " voor je hele groep" if company.holdings else ""
-    when = " in het jaar ervoor" if year is company.previous else ""
+    when = "" if year is not company.previous else " in dat jaar" if slot == PREVIOUS else " in het jaar ervoor"
     return f"Vul {name} in: met {figures.describe()}{where}{when} hangt je grootte ervan af."

@@ -122,7 +122,7 @@ def test_previous_partner_and_linked_totals_are_asked_for_only_when_they_decide(
     previous = run(**company(fte=40, turnover="5.000.000", balance_sheet_total="1",
                              previous={"fte": 40, "turnover": "12.000.000"}))
     assert [e["field"] for e in previous["errors"]] == ["company.previous.balance_sheet_total"]
-    assert "in het jaar ervoor" in previous["errors"][0]["message"]
+    assert "van het jaar ervoor in: met 40 VTE en een jaaromzet van € 12.000.000 in dat jaar" in previous["errors"][0]["message"]
     partner = run(**company(fte=10, turnover="9.000.000", balance_sheet_total="1",
                             partners=[{"share": 40, "fte": 5, "turnover": "5.000.000"}]))
     assert [e["field"] for e in partner["errors"]] == ["company.partners.0.balance_sheet_total"]

@@ -4,6 +4,8 @@
     <!-- kmo: rekenhulp -->           partials/kmo/rekenhulp.html, the calculator
     <!-- kmo: contactformulier -->    partials/kmo/contactformulier.html, the contact form
     <!-- kmo: erkenningsnummer -->    partials/kmo/erkenningsnummer.html, ECX's provider number
+    <!-- kmo: adviesregel -->         partials/kmo/adviesregel.html, since when advice must be about
+                                      which theme, dated from the data
 
 The logic is in site_overrides/kmo_build (markers, tables_markdown, widgets, contact, company).
 """
@@ -67,6 +69,7 @@ def on_page_content(html, page, config, files):
         "config": config,
         "base_url": get_relative_url(".", page.url),
         "tables": list(page.meta.get("kmo_tables") or []),
+        "advice": _build["package"].tables.advice_rule(),
     }
 
     def render(name: str) -> str:

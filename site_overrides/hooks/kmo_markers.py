@@ -30,6 +30,7 @@ _build: dict = {}
 def on_config(config):
     details = company.company_details(config.extra)
     company.warn_without_provider_number(details)
+    company.warn_empty_details(details)
     package = rules_package.load_package(project_root(config))
     sources = package.sources
     build_warnings.warn_stale_sources(

@@ -182,7 +182,7 @@ def test_every_page_has_title_and_description(built_site):
 
 def test_sitemap_lists_the_pages_of_the_nav(built_site):
     expected = {"", "kmo-portefeuille/", "advies/", "cloud-computing/", "cybersecurity/", "rekenhulp/",
-                "contact/", "privacy/"}
+                "contact/", "privacy/", "bronnen-en-keuzes/"}
     assert set(sitemap_paths(built_site)) == expected
 
 

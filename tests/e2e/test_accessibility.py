@@ -231,6 +231,7 @@ def test_generated_tables_fit_a_phone_and_can_be_scrolled_by_keyboard(guarded_pa
         page.set_viewport_size({"width": width, "height": 740})
         page.goto(f"{base_url}/kmo-portefeuille/")
         page.wait_for_selector(".kmo-tabel .md-typeset__scrollwrap")
+        page.evaluate("document.querySelectorAll('.kmo-tabel details').forEach((d) => { d.open = true; })")
         tables = page.locator(".kmo-tabel table")
         assert tables.count() >= 1
         for index in range(tables.count()):

@@ -71,7 +71,45 @@ def test_maatwerkbedrijven_are_described_and_the_provider_number_and_sources_are
     text = page("kmo-portefeuille.md")
     assert "## Maatwerkbedrijven" in text and "geef je aan of je bedrijf een erkend maatwerkbedrijf is" in text
     assert "<!-- kmo: erkenningsnummer -->" in text
-    assert "<!-- kmo-tabel: bronnen -->" in text
+    assert "(bronnen-en-keuzes.md)" in text
+    sources = page("bronnen-en-keuzes.md")
+    assert "<!-- kmo-tabel: bronnen -->" in sources and "<!-- kmo-tabel: keuzes -->" in sources
+
+
+# Research language: what we looked for and did not find belongs on no public page.
+RESEARCH = re.compile(r"(?i)werd niet (gevonden|nagegaan)|vonden (we )?niet|konden (we )?niet nagaan|"
+                      r"niet nagegaan|volgens de bronnen|\((europese )?gebruikersgids|ECHA")
+
+
+def test_content_pages_say_what_holds_and_link_the_sources_and_choices_page():
+    for path in sorted(DOCS.glob("*.md")):
+        assert not RESEARCH.search(flat(path.read_text(encoding="utf-8"))), path.name
+    for name in ("kmo-portefeuille.md", "bronnen-en-keuzes.md"):
+        assert "(bronnen-en-keuzes.md)" in page(name) or name == "bronnen-en-keuzes.md"
+    assert "onze keuze" not in flat(page("kmo-portefeuille.md")).lower()
+
+
+def test_the_staff_ceiling_is_one_to_stay_under():
+    text = flat(every_page())
+    assert "altijd** onder de grens voor personeel blijven" in text
+    assert not re.search(r"(?i)personeelsplafond moet altijd gehaald", text)
+
+
+def test_the_advice_banner_dates_itself_from_the_data():
+    home = page("index.md")
+    assert "<!-- kmo: adviesregel -->" in home and "Nieuw sinds" not in every_page()
+    assert "<!-- kmo: adviesregel -->" in page("kmo-portefeuille.md")
+
+
+def test_links_to_the_rekenhulp_preset_the_service_and_theme():
+    links = re.findall(r"\]\((rekenhulp\.md[^)]*)\)", every_page())
+    assert links and all(link == "rekenhulp.md?service=advies&theme=cybersecurity" for link in links), links
+
+
+def test_one_word_for_the_tool():
+    text = flat(every_page())
+    assert not re.search(r"(?i)\bcalculator\b", text)
+    assert not re.search(r"(?i)\bsimulaties?\b", text)
 
 
 def test_a_refused_theme_no_longer_suggests_a_part_of_the_advice_qualifies():

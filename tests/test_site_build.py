@@ -7,7 +7,7 @@ import json
 import re
 from datetime import date
 
-from tests.support.site_build import ROOT, run_build
+from tests.support.site_build import ROOT, run_build, run_build_with_extra
 
 MARKUP = "<b>x</b>"
 
@@ -29,6 +29,8 @@ def test_markup_in_the_data_is_escaped_and_warnings_do_not_fail_strict(tmp_path)
     # Said, and not turned into errors by --strict.
     assert "WARNING -  kmo: extra.company.provider_number in mkdocs.yml is empty" in result.stderr
     assert "WARNING -  kmo: KMO_PARAMETERS=" in result.stderr
+    for key in ("legal_name", "address", "company_number", "opening_hours"):  # empty in mkdocs.yml
+        assert f"WARNING -  kmo: extra.company.{key} in mkdocs.yml is empty" in result.stderr, key
     stale = [line for line in result.stderr.splitlines() if "not checked for more than 120 days" in line]
     assert len(stale) == 1 and "(vlaio-2016, last checked 2020-01-01," in stale[0], result.stderr[-4000:]
     assert "vlaio-hoeveel" not in stale[0]
@@ -38,3 +40,29 @@ def test_markup_in_the_data_is_escaped_and_warnings_do_not_fail_strict(tmp_path)
     assert MARKUP not in page
     for path in (tmp_path / "site").rglob("*.html"):
         assert MARKUP not in path.read_text(encoding="utf-8"), path
+
+
+COMPANY = {"legal_name": "Voorbeeld <bv>", "address": "Teststraat 1, 9000 Gent", "company_number": "0123.456.789",
+           "provider_number": "DV.A123456", "opening_hours": "maandag tot vrijdag, 9 tot 17 uur"}
+
+
+def test_the_footer_shows_each_company_detail_and_warns_for_each_empty_one(tmp_path):
+    result = run_build_with_extra(tmp_path / "full", {"company": COMPANY})
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "extra.company" not in result.stderr, "no warning when every detail is filled in"
+    page = (tmp_path / "full" / "cybersecurity" / "index.html").read_text(encoding="utf-8")
+    footer = page[page.index('<div class="md-copyright ecx-footer">'):page.index("</footer>")]
+    assert "Voorbeeld &lt;bv&gt;" in footer and "<bv>" not in footer, "escaped"
+    for key, value in COMPANY.items():
+        if key != "legal_name":
+            assert re.search(rf'data-ecx-footer="{key}">[^<]*{re.escape(value)}', footer), key
+    assert 'href="tel:+3280093710"' in footer and 'href="mailto:info@ecx.be"' in footer
+
+    empty = {**COMPANY, "address": "", "opening_hours": "  "}
+    result = run_build_with_extra(tmp_path / "some", {"company": empty})
+    assert result.returncode == 0, result.stderr[-4000:]
+    warned = [line for line in result.stderr.splitlines() if line.startswith("WARNING -  kmo: extra.company.")]
+    assert len(warned) == 2 and "extra.company.address" in warned[0] and "extra.company.opening_hours" in warned[1], warned
+    footer = (tmp_path / "some" / "index.html").read_text(encoding="utf-8")
+    assert 'data-ecx-footer="address"' not in footer and 'data-ecx-footer="opening_hours"' not in footer
+    assert 'data-ecx-footer="company_number">Ondernemingsnummer (KBO): 0123.456.789' in footer

@@ -192,3 +192,68 @@ def test_no_hook_reaches_another_through_sys_path():
         assert "sys.path" not in text, path.name
         imports = [line for line in text.splitlines() if line.startswith(("import ", "from "))]
         assert not any(line.split()[1].startswith("kmo_") for line in imports), f"{path.name} imports a sibling hook"
+
+
+def test_a_dated_table_has_today_first_and_the_history_folded(package):
+    out = replace(package, "<!-- kmo-tabel: tarieven -->")
+    today = out.index("{ .kmo-tabel__vandaag }")
+    assert out.index("**Vandaag (") < today < out.index("| Aanvragen vanaf |")
+    first, _, folded = out.partition('<details class="kmo-tabel__eerder" markdown>')
+    assert '<summary id="kmo-tabel-tarieven-eerder">Eerdere percentages</summary>' in folded
+    assert "| 1 april 2016 |" in folded and "| 1 april 2016 |" not in first
+    assert "cybersecurity" in first.split("| --- |")[-1].splitlines()[1], "the themed rate in force comes first"
+    assert "(bronnen-en-keuzes.md)" in first
+
+
+def test_tables_get_roles_labels_and_names():
+    markdown_html = (
+        '<div class="kmo-tabel kmo-tabel--x">\n<p class="kmo-tabel__titel" id="kmo-tabel-x"><strong>T</strong></p>\n'
+        "<table>\n<thead>\n<tr>\n<th>A &amp; B</th>\n<th>C</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>&nbsp;</td>\n"
+        "</tr>\n</tbody>\n</table>\n<details>\n<summary id=\"kmo-tabel-x-eerder\">Eerder</summary>\n"
+        "<table>\n<thead>\n<tr>\n<th>A &amp; B</th>\n<th>C</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>0</td>\n<td>z</td>\n"
+        "</tr>\n</tbody>\n</table>\n</details>\n</div>"
+    )
+    out = tables_markdown.focusable_tables(markdown_html)
+    assert out.count('<table role="table" tabindex="0"') == 2
+    assert 'aria-labelledby="kmo-tabel-x"' in out and 'aria-labelledby="kmo-tabel-x-eerder"' in out
+    assert '<thead role="rowgroup">' in out and '<th role="columnheader">A &amp; B</th>' in out
+    assert '<td role="cell" data-label="A &amp; B"><span class="kmo-tabel__waarde">1</span></td>' in out
+    assert 'data-label="C" class="kmo-tabel__leeg"' in out
+
+
+def test_the_advice_banner_takes_its_date_and_theme_from_the_data(package):
+    rule = package.tables.advice_rule()
+    env = widgets.environment([ROOT / "site_overrides"])
+    html = widgets.render_widget(env, "adviesregel", "index.md", advice=rule, base_url=".")
+    assert f"Sinds {rule['since_display']}: advies alleen nog over cybersecurity" in html
+    assert "Nieuw" not in html and 'href="./advies/#wat-betekent-dit-voor-jou"' in html
+    from datetime import date
+
+    before = package.tables.advice_rule(on=date(2025, 6, 1))
+    assert before["themes"] is not None and len(before["themes"]) == 8 and before["since"] == date(2023, 1, 1)
+    assert widgets.render_widget(env, "adviesregel", "x.md", advice={**rule, "themes": None}, base_url=".").strip() == ""
+
+
+def test_every_empty_company_detail_is_warned_once(capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    details = company.company_details({"company": {"legal_name": "ECX bv", "address": " ", "company_number": None}})
+    assert details == {"legal_name": "ECX bv", "address": "", "company_number": "", "provider_number": "", "opening_hours": ""}
+    company.warn_empty_details(details)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split()[3] for line in lines] == ["extra.company.address", "extra.company.company_number",
+                                                   "extra.company.opening_hours"]
+
+
+def test_the_tables_print_reader_notes_only(package):
+    """Choices go to the Bronnen en keuzes page; the notes under a table say what holds."""
+    import re
+
+    if not package.tables.choices():
+        pytest.skip("parameters.json has no `choice` texts yet: its notes still hold the choices")
+    research = re.compile(r"(?i)werd niet (gevonden|nagegaan)|vonden (we )?niet|niet nagegaan|gebruikersgids|ECHA|"
+                          r"personeelsplafond moet altijd gehaald|^Keuze:")
+    for name in package.tables.TABLE_NAMES:
+        data = package.tables.table(name)
+        texts = [*data["notes"], *(data.get("history") or {}).get("notes", []), data.get("today") or ""]
+        for text in texts:
+            assert not research.search(text.split(": ", 1)[-1]), (name, text)

@@ -1,5 +1,12 @@
-"""The site's tables of rates, caps, ceilings, minimums, themes and changes, straight from the
-parameter data, so a page and the calculator can never disagree. Cells are Markdown-safe text."""
+"""The site's tables of rates, caps, ceilings, minimums, themes, changes, sources and choices,
+straight from the parameter data, so a page and the calculator can never disagree. Cells are
+Markdown-safe text.
+
+A table is {"caption", "headers", "rows", "notes"}; a dated table (rates, caps, minimums) also has
+"today" (one line: what applies on the build date), "current_rows" (the rows in force or
+announced, today's first) and "history" ({"summary", "rows", "notes"}: the earlier rows, folded
+on the page). "rows" always holds every row, oldest first.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +16,83 @@ from . import catalog
 from .money import long_date, number, percent_nl, whole_euro
 from .parameters import Parameters, load
 
-TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas", "bronnen")
+TABLE_NAMES = ("tarieven", "plafonds", "minimums", "grootte", "tijdlijn", "themas", "bronnen", "keuzes")
+
+# The page that lists every source and every choice (docs/bronnen-en-keuzes.md).
+CHOICES_PAGE = "bronnen-en-keuzes.md"
+CHOICES_LINK = f"Waar de cijfers vandaan komen en welke keuzes we maakten: [Bronnen en keuzes]({CHOICES_PAGE})."
+
+# The parameters in plain words (the "keuzes" table).
+SUBJECTS = {
+    "programme_start": "Start van de kmo-portefeuille",
+    "annual_cap": "Maximale steun per jaar",
+    "minimum_cost": "Minimale kostprijs",
+    "eligible_themes": "Thema's die in aanmerking komen",
+    "themes": "De lijst van thema's",
+    "size_ceilings": "Grootte van je onderneming",
+    "group_thresholds": "Partner- en verbonden ondernemingen, belang van overheden",
+    "deadlines": "Termijnen",
+    "maatwerkbedrijf_size_groups": "Maatwerkbedrijven",
+}
 
 
 def table(name: str, params: Parameters | None = None, on: date | None = None) -> dict:
-    """{"caption", "headers", "rows", "notes"} for one of TABLE_NAMES (KeyError otherwise)."""
+    """The table NAME of TABLE_NAMES (KeyError otherwise), as it stands on ``on`` (default today)."""
     if name not in TABLE_NAMES:
         raise KeyError(f"onbekende tabel '{name}'; kies uit {', '.join(TABLE_NAMES)}")
     params, on = params or load(), on or date.today()
     built = _BUILDERS[name](params, on)
-    built["notes"] = [*built["notes"], f"Opgemaakt op {long_date(on)} uit de gegevens van de rekenhulp."]
+    link = [] if name in ("bronnen", "keuzes") else [CHOICES_LINK]
+    built["notes"] = [*built["notes"], *link, f"Opgemaakt op {long_date(on)} uit de gegevens van de rekenhulp."]
     return built
+
+
+def advice_rule(params: Parameters | None = None, on: date | None = None) -> dict:
+    """The rule for advice in force on ``on``: {"since": date, "since_display": "1 februari 2026",
+    "themes": [theme labels] or None (any theme), "source": id}; since is the first day of the
+    uninterrupted run of entries that give advice the same themes."""
+    params, on = params or load(), on or date.today()
+    entries = [e for e in params.entries("eligible_themes") if e.start <= on]
+    current = entries[-1]
+    start = current
+    for entry in reversed(entries):
+        if entry.value["advies"] != current.value["advies"]:
+            break
+        start = entry
+    allowed = current.value["advies"]
+    labels = catalog.theme_labels(params, on)
+    return {
+        "since": start.start,
+        "since_display": long_date(start.start),
+        "themes": None if allowed is None else [labels.get(t, t) for t in allowed],
+        "source": start.source,
+    }
+
+
+def choices(params: Parameters | None = None) -> list[dict]:
+    """Every choice in the data (an entry's optional ``choice``), oldest first:
+    [{"subject", "start", "start_display", "choice", "dates": [date], "dates_display": [str]}]."""
+    params = params or load()
+    found = []
+    named = [(SUBJECTS.get(n, n), e) for n in SUBJECTS if _has(params, n) for e in params.entries(n)]
+    named += [(f"Steunpercentage: {s.label.lower()}", e) for s in params.rate_schemes() for e in s.entries]
+    for subject, entry in named:
+        text = getattr(entry, "choice", None)
+        if not text:
+            continue
+        dates = sorted(date.fromisoformat(d) if isinstance(d, str) else d
+                       for d in (getattr(entry, "choice_dates", None) or ()))
+        found.append({"subject": subject, "start": entry.start, "start_display": long_date(entry.start),
+                      "choice": text, "dates": dates, "dates_display": [long_date(d) for d in dates]})
+    return sorted(found, key=lambda c: c["start"])
+
+
+def _has(params: Parameters, name: str) -> bool:
+    try:
+        params.entries(name)
+    except KeyError:
+        return False
+    return True
 
 
 def _start(entry, on: date) -> str:
@@ -27,9 +100,9 @@ def _start(entry, on: date) -> str:
     return long_date(entry.start) if entry.start <= on else f"vanaf {long_date(entry.start)}, aangekondigd"
 
 
-def _link(params: Parameters, source_id: str) -> str:
+def _link(params: Parameters, source_id: str, text: str | None = None) -> str:
     source = params.source(source_id)
-    label = source["label"].replace("|", "/").replace("[", "(").replace("]", ")")
+    label = (text or source["label"]).replace("|", "/").replace("[", "(").replace("]", ")")
     return f"[{label}]({source['url']})"
 
 
@@ -44,45 +117,88 @@ def _announced(params: Parameters, names: tuple[str, ...], on: date, otherwise: 
             for name in names for e in params.entries(name) if e.start > on]
 
 
-def _notes(params: Parameters, entries) -> list[str]:
+def _notes(entries) -> list[str]:
+    """The reader's note of each entry (what holds); choices are on the Bronnen page."""
     return [f"Vanaf {long_date(e.start)}: {e.note}" for e in entries if e.note]
 
 
+def _split(dated: list, on: date) -> tuple[list, list]:
+    """(current, earlier) of [(scheme key, entry, cells)]: per key the entry in force on ``on`` and
+    those still to come are current, the ones before it earlier."""
+    current, earlier = [], []
+    keys = list(dict.fromkeys(key for key, _, _ in dated))
+    for key in keys:
+        mine = [item for item in dated if item[0] == key]
+        in_force = [item for item in mine if item[1].start <= on]
+        latest = in_force[-1] if in_force else None
+        for item in mine:
+            (earlier if latest is not None and item[1].start < latest[1].start else current).append(item)
+    return current, earlier
+
+
+def _dated(caption: str, headers: list[str], dated: list, on: date, today: str, summary: str,
+           notes: list[str]) -> dict:
+    """A dated table: every row (oldest first), today's rows first, the earlier ones folded."""
+    current, earlier = _split(dated, on)
+    by_date = sorted(dated, key=lambda item: item[1].start)
+    return {
+        "caption": caption,
+        "headers": headers,
+        "rows": [cells for _, _, cells in by_date],
+        "today": today,
+        "current_rows": [cells for _, _, cells in current],
+        "history": {
+            "summary": summary,
+            "rows": [cells for _, _, cells in sorted(earlier, key=lambda item: item[1].start)],
+            "notes": _notes(sorted((e for _, e, _ in earlier), key=lambda e: e.start)),
+        },
+        "notes": notes + _notes(sorted((e for _, e, _ in current), key=lambda e: e.start)),
+    }
+
+
+def _today(on: date) -> str:
+    return f"Vandaag ({long_date(on)}): "
+
+
 def _rates(params: Parameters, on: date) -> dict:
-    rows, entries = [], []
-    for scheme in params.rate_schemes():
+    dated, today = [], []
+    # A rate for a theme first: it goes before the standard rate.
+    schemes = sorted(params.rate_schemes(), key=lambda s: s.themes is None)
+    for scheme in schemes:
         services = " en ".join(catalog.SERVICES[s].lower() for s in scheme.services)
         for entry in scheme.entries:
-            entries.append(entry)
-            rows.append((entry.start, [
+            dated.append((scheme.name, entry, [
                 _start(entry, on),
                 f"{scheme.label} ({services})",
                 percent_nl(entry.value["klein"]),
                 percent_nl(entry.value["middelgroot"]),
                 _sources(params, entry),
             ]))
-    rows.sort(key=lambda row: row[0])
-    return {
-        "caption": "Steunpercentages volgens de datum waarop je de aanvraag indient",
-        "headers": ["Aanvragen vanaf", "Tarief", "Kleine onderneming", "Middelgrote onderneming", "Bron"],
-        "rows": [cells for _, cells in rows],
-        "notes": ["Een tarief geldt tot het volgende in de tabel het vervangt; een verhoogd tarief voor een thema "
-                  "gaat voor op het standaardtarief."] + _notes(params, sorted(entries, key=lambda e: e.start)),
-    }
+        now = [e for e in scheme.entries if e.start <= on]
+        if now:
+            value = now[-1].value
+            today.append(f"{scheme.label} ({services}): {percent_nl(value['klein'])} voor een kleine, "
+                         f"{percent_nl(value['middelgroot'])} voor een middelgrote onderneming.")
+    line = (_today(on) + " ".join(today)) if today else ""
+    return _dated(
+        "Steunpercentages volgens de datum waarop je de aanvraag indient",
+        ["Aanvragen vanaf", "Tarief", "Kleine onderneming", "Middelgrote onderneming", "Bron"],
+        dated, on, line, "Eerdere percentages",
+        ["Een verhoogd tarief voor een thema gaat voor op het standaardtarief."],
+    )
 
 
-def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str]):
-    """A table of dated euro amounts, one column per key, with each entry's source."""
+def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str], today: str, summary: str):
+    """A dated table of euro amounts, one column per key, with each entry's source.
+    today: the "Vandaag" sentence with {0} and {1} for the amounts of the two keys."""
 
     def build(params: Parameters, on: date) -> dict:
         entries = params.entries(name)
-        return {
-            "caption": caption,
-            "headers": headers,
-            "rows": [[_start(e, on), *(whole_euro(e.value[k]) for k in keys), _sources(params, e)]
-                     for e in entries],
-            "notes": _notes(params, entries),
-        }
+        dated = [(name, e, [_start(e, on), *(whole_euro(e.value[k]) for k in keys), _sources(params, e)])
+                 for e in entries]
+        now = params.entry_at(name, on)
+        line = _today(on) + today.format(*(whole_euro(now.value[k]) for k in keys)) if now else ""
+        return _dated(caption, headers, dated, on, line, summary, [])
 
     return build
 
@@ -90,10 +206,14 @@ def _amounts(name: str, caption: str, headers: list[str], keys: tuple[str, str])
 _caps = _amounts(
     "annual_cap", "Maximale steun per kalenderjaar en per onderneming",
     ["Aanvragen vanaf", "Kleine onderneming", "Middelgrote onderneming", "Bron"], ("klein", "middelgroot"),
+    "hoogstens {0} steun per kalenderjaar voor een kleine en {1} voor een middelgrote onderneming.",
+    "Eerdere bedragen",
 )
 _minimums = _amounts(
     "minimum_cost", "Minimale kostprijs van een dienst (exclusief btw)",
     ["Vanaf", "Opleiding", "Advies", "Bron"], ("opleiding", "advies"),
+    "een opleiding kost minstens {0} en een advies minstens {1}, zonder btw.",
+    "Eerdere bedragen",
 )
 
 
@@ -114,12 +234,12 @@ def _sizes(params: Parameters, on: date) -> dict:
         "headers": ["Categorie", "Personeel (VTE)", "Jaaromzet", "of balanstotaal"],
         "rows": rows,
         "notes": [
-            ceilings.note,
+            *([ceilings.note] if ceilings.note else []),
             f"Partnerondernemingen (een belang vanaf {percent_nl(thresholds['partner_from_percent'])} tot en met "
             f"{percent_nl(thresholds['linked_above_percent'])}) tellen mee naar verhouding van het belang; "
             f"verbonden ondernemingen (meer dan {percent_nl(thresholds['linked_above_percent'])} of zeggenschap) "
             "tellen volledig mee.",
-            group.note,
+            *([group.note] if group.note else []),
             "Bronnen: " + "; ".join(_link(params, i) for i in dict.fromkeys(ceilings.sources + group.sources)) + ".",
             *_announced(params, ("size_ceilings", "group_thresholds"), on, "andere grenzen"),
         ],
@@ -170,9 +290,24 @@ def _sources_list(params: Parameters, on: date) -> dict:
                      f"laatst nagekeken op {long_date(date.fromisoformat(checked))}" if checked else "nog niet nagekeken"])
     return {
         "caption": "Bronnen van de gegevens",
-        "headers": ["Bron", "Wat de bron zegt", "Nagekeken"],
+        "headers": ["Bron", "Titel", "Nagekeken"],
         "rows": rows,
-        "notes": ["Nagekeken: de laatste keer dat we de gegevens van de rekenhulp naast de bron legden."],
+        "notes": ["Nagekeken: de laatste keer dat we de cijfers van de rekenhulp naast de bron legden."],
+    }
+
+
+def _choices_list(params: Parameters, on: date) -> dict:
+    rows = []
+    for found in choices(params):
+        text = found["choice"]
+        if found["dates_display"]:
+            text += f" Dit speelt alleen voor een aanvraag van {' of '.join(found['dates_display'])}."
+        rows.append([found["subject"], found["start_display"], text])
+    return {
+        "caption": "Keuzes waar de bronnen verschillen of zwijgen",
+        "headers": ["Waarover", "Geldt vanaf", "Onze keuze"],
+        "rows": rows or [["Geen", "", "De bronnen zijn het overal eens."]],
+        "notes": [],
     }
 
 
@@ -184,4 +319,5 @@ _BUILDERS = {
     "tijdlijn": _timeline,
     "themas": _themes,
     "bronnen": _sources_list,
+    "keuzes": _choices_list,
 }

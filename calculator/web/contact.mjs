@@ -11,6 +11,7 @@
 // and after mount:
 //   data-kmo-mode      "post" | "mailto"
 //   data-kmo-state     "idle" | "invalid" | "sending" | "mail-opened" | "dropped"
+//                      | "copied" | "selected" (after "Kopieer mijn bericht", mailto mode only)
 //   data-kmo-mailto    the last mailto: URL opened
 // Before opening a mail it dispatches a cancelable "kmo-contact:mailto" event (detail.url) on the
 // root element; a listener may cancel the navigation and handle the URL itself.
@@ -108,6 +109,49 @@ export function mailtoUrl(address, values) {
     `Toestemming: ja. ${CONSENT_TEXT}`,
   ].join("\n");
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf(body))}`;
+}
+
+/** The visitor's message as plain text, for "Kopieer mijn bericht": the filled-in fields, then
+ *  the message ("" when the message is empty). */
+export function messageText(values) {
+  const bericht = (values.bericht ?? "").trim();
+  if (!bericht) return "";
+  const lines = [];
+  for (const [label, name] of [["Naam", "naam"], ["Bedrijf", "bedrijf"], ["E-mail", "email"], ["Telefoon", "telefoon"]]) {
+    const value = (values[name] ?? "").trim();
+    if (value) lines.push(`${label}: ${value}`);
+  }
+  return [...lines, ...(lines.length ? [""] : []), bericht].join("\n");
+}
+
+/** Copy text: the clipboard API, else a hidden textarea and execCommand("copy").
+ *  Resolves true when copied, false when the browser refused both. */
+async function copyText(text) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // refused (no permission, no focus): try the old way
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.setAttribute("aria-hidden", "true");
+  area.style.position = "fixed";
+  area.style.top = "0";
+  area.style.left = "-9999px";
+  document.body.append(area);
+  let copied = false;
+  try {
+    area.select();
+    copied = typeof document.execCommand === "function" && document.execCommand("copy");
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  return Boolean(copied);
 }
 
 /** The message prefill for ?simulatie=<text>: plain text, control characters removed. */
@@ -237,6 +281,38 @@ export function mount(root) {
     }
   };
   window.addEventListener("pageshow", onPageShow);
+
+  // Without an endpoint: "Kopieer mijn bericht" keeps the visitor's text for a webmail.
+  const copy = root.querySelector("[data-kmo-copy]");
+  if (copy && !endpoint) {
+    copy.hidden = false;
+    copy.addEventListener("click", async () => {
+      const text = messageText(readValues(form));
+      if (!text) {
+        setStatus([el("p", "Schrijf eerst je bericht. Dan kun je het kopiëren.", { class: "kmo-contact__status-fout" })]);
+        if (message) message.focus();
+        return;
+      }
+      if (await copyText(text)) {
+        root.dataset.kmoState = "copied";
+        const done = el("p", "");
+        done.append(
+          "Je bericht is gekopieerd. Plak het in een nieuwe mail aan ",
+          el("a", address, { href: `mailto:${address}` }),
+          ".",
+        );
+        setStatus([done]);
+        return;
+      }
+      // Copying is refused: select the message, so the visitor can copy it by hand.
+      root.dataset.kmoState = "selected";
+      if (message) {
+        message.focus();
+        message.select();
+      }
+      setStatus([el("p", "Je bericht is geselecteerd. Kopieer het nu zelf: Ctrl+C, of op je gsm lang drukken en Kopiëren.")]);
+    });
+  }
 
   form.addEventListener("submit", (event) => {
     if (sending) {

@@ -4,6 +4,8 @@
     <!-- kmo: rekenhulp -->           partials/kmo/rekenhulp.html, the calculator
     <!-- kmo: contactformulier -->    partials/kmo/contactformulier.html, the contact form
     <!-- kmo: erkenningsnummer -->    partials/kmo/erkenningsnummer.html, ECX's provider number
+    <!-- kmo: adviesregel -->         partials/kmo/adviesregel.html, since when advice must be about
+                                      which theme, dated from the data
 
 The logic is in site_overrides/kmo_build (markers, tables_markdown, widgets, contact, company).
 """
@@ -28,6 +30,7 @@ _build: dict = {}
 def on_config(config):
     details = company.company_details(config.extra)
     company.warn_without_provider_number(details)
+    company.warn_empty_details(details)
     package = rules_package.load_package(project_root(config))
     sources = package.sources
     build_warnings.warn_stale_sources(
@@ -67,6 +70,7 @@ def on_page_content(html, page, config, files):
         "config": config,
         "base_url": get_relative_url(".", page.url),
         "tables": list(page.meta.get("kmo_tables") or []),
+        "advice": _build["package"].tables.advice_rule(),
     }
 
     def render(name: str) -> str:

@@ -12,7 +12,7 @@ import jinja2
 
 from .errors import BuildError
 
-WIDGETS = ("rekenhulp", "contactformulier", "erkenningsnummer")
+WIDGETS = ("rekenhulp", "contactformulier", "erkenningsnummer", "adviesregel")
 PARTIAL = "partials/kmo/{name}.html"
 
 

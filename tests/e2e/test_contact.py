@@ -284,7 +284,7 @@ def test_mailto_fallback_holds_every_field(guarded_page, base_url):
     open_contact(page, base_url)
     expect(page.locator(FORM)).to_have_attribute("data-kmo-mode", "mailto")
     fill_visitor(page)
-    page.get_by_role("button", name="Verstuur").click()
+    page.get_by_role("button", name="Open in mijn e-mail").click()
     expect(page.locator(FORM)).to_have_attribute("data-kmo-state", "mail-opened")
     assert page.evaluate("window.__kmoMailto.length") == 1
     url = page.evaluate("window.__kmoMailto[0]")
@@ -313,11 +313,66 @@ def test_mailto_validation_blocks_the_mail(guarded_page, base_url):
     open_contact(page, base_url)
     page.fill("#kmo-contact-naam", "Jan")
     page.fill("#kmo-contact-email", "jan@voorbeeld")
-    page.get_by_role("button", name="Verstuur").click()
+    page.get_by_role("button", name="Open in mijn e-mail").click()
     assert "geen geldig e-mailadres" in error_text(page, "email")
     assert page.evaluate("document.activeElement.name") == "email"
     wait_a_moment(page, 400)
     assert page.evaluate("window.__kmoMailto") == []
+
+
+def test_without_an_endpoint_the_button_says_what_it_does_and_the_form_how_it_works(guarded_page, base_url, endpoint_site):
+    page = guarded_page
+    open_contact(page, base_url)
+    expect(page.locator("button.kmo-contact__submit")).to_have_text("Open in mijn e-mail")
+    explained = page.locator("#kmo-contact-uitleg")
+    expect(explained).to_contain_text("opent je eigen e-mailprogramma")
+    expect(explained).to_contain_text("Deze website verstuurt niets")
+    expect(page.get_by_role("button", name="Kopieer mijn bericht")).to_be_visible()
+    # With an endpoint: today's behaviour, no copy button, no mail explanation.
+    base, _ = endpoint_site
+    open_contact(page, base)
+    expect(page.locator("button.kmo-contact__submit")).to_have_text("Verstuur")
+    assert page.locator("[data-kmo-copy]").count() == 0
+    assert page.locator("#kmo-contact-uitleg").count() == 0
+
+
+def test_copy_my_message_keeps_the_text(guarded_page, base_url):
+    page = guarded_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    catch_mailto(page)
+    open_contact(page, base_url)
+    copy = page.get_by_role("button", name="Kopieer mijn bericht")
+    copy.click()  # nothing written yet: it says so and goes to the message
+    expect(page.locator("#kmo-contact-status")).to_contain_text("Schrijf eerst je bericht")
+    assert page.evaluate("document.activeElement.name") == "bericht"
+    fill_visitor(page)
+    copy.click()
+    expect(page.locator(FORM)).to_have_attribute("data-kmo-state", "copied")
+    expect(page.locator("#kmo-contact-status")).to_contain_text("Je bericht is gekopieerd")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert VISITOR["bericht"].strip() in copied and f"Naam: {VISITOR['naam']}" in copied
+    assert page.input_value("#kmo-contact-bericht") == VISITOR["bericht"], "the text stays in the form"
+    assert page.evaluate("window.__kmoMailto") == [], "copying opens no mail"
+
+
+def test_copy_falls_back_to_selecting_the_message(guarded_page, base_url):
+    page = guarded_page
+    # A browser without the clipboard API that also refuses execCommand("copy").
+    page.add_init_script(
+        """
+        Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
+        document.execCommand = () => false;
+        """
+    )
+    open_contact(page, base_url)
+    page.fill("#kmo-contact-bericht", "Mijn vraag over een back-up.")
+    page.get_by_role("button", name="Kopieer mijn bericht").click()
+    expect(page.locator(FORM)).to_have_attribute("data-kmo-state", "selected")
+    expect(page.locator("#kmo-contact-status")).to_contain_text("geselecteerd")
+    selected = page.evaluate(
+        "(() => { const m = document.activeElement; return m.value.slice(m.selectionStart, m.selectionEnd); })()"
+    )
+    assert selected == "Mijn vraag over een back-up."
 
 
 def test_the_script_takes_its_limits_from_the_page(guarded_page, base_url):
@@ -335,7 +390,7 @@ def test_the_script_takes_its_limits_from_the_page(guarded_page, base_url):
     open_contact(page, base_url)
     fill_visitor(page)
     page.locator(FILL["naam"]).evaluate("(element) => { element.value = 'N'.repeat(13); }")
-    page.get_by_role("button", name="Verstuur").click()
+    page.get_by_role("button", name="Open in mijn e-mail").click()
     assert "hoogstens 12 tekens" in error_text(page, "naam")
     assert page.evaluate("window.__kmoMailto.length") == 0
 
@@ -445,7 +500,7 @@ def test_keyboard_order_and_visible_focus(guarded_page, base_url):
     for _ in range(7):
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.name || document.activeElement.textContent.trim()"))
-    assert order[:8] == ["naam", "bedrijf", "email", "telefoon", "bericht", "toestemming", "privacyverklaring", "Verstuur"]
+    assert order[:8] == ["naam", "bedrijf", "email", "telefoon", "bericht", "toestemming", "privacyverklaring", "Open in mijn e-mail"]
     assert "website" not in order
     # The focused button shows a clear outline.
     style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()")
@@ -466,7 +521,7 @@ def test_fits_the_screen_and_passes_axe(guarded_page, base_url, width):
     page = guarded_page
     page.set_viewport_size({"width": width, "height": 900})
     open_contact(page, base_url)
-    page.get_by_role("button", name="Verstuur").click()  # show the error messages too
+    page.get_by_role("button", name="Open in mijn e-mail").click()  # show the error messages too
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     for selector in list(FILL.values()) + ["button.kmo-contact__submit"]:
         box = page.locator(selector).bounding_box()

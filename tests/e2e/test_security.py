@@ -279,11 +279,11 @@ def test_script_in_every_contact_field_and_query_key_stays_text(guarded_page, ba
                      "#kmo-contact-bericht"):
         page.locator(selector).evaluate("(e, v) => { e.value = v; }", PAYLOADS[0])
     page.check("#kmo-contact-toestemming")
-    page.get_by_role("button", name="Verstuur").click()
+    page.get_by_role("button", name="Open in mijn e-mail").click()
     page.wait_for_selector("[data-kmo-contact][data-kmo-state='invalid']")
     page.fill("#kmo-contact-email", "ann@voorbeeld.be")
     page.fill("#kmo-contact-telefoon", "0470 12 34 56")
-    page.get_by_role("button", name="Verstuur").click()
+    page.get_by_role("button", name="Open in mijn e-mail").click()
     page.wait_for_function("window.__kmoMailto.length === 1")
     url = page.evaluate("window.__kmoMailto[0]")
     assert url.startswith("mailto:info@ecx.be?") and "<" not in url and '"' not in url

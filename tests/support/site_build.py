@@ -13,8 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The repository's mkdocs.yml with other `extra.contact` values: the file itself stays as it is.
-BUILD_WITH_CONTACT = """
+# The repository's mkdocs.yml with other `extra` values (per mapping: `contact`, `company`): the file
+# itself stays as it is.
+BUILD_WITH_EXTRA = """
 import json
 import logging
 import sys
@@ -23,7 +24,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=True)
-config.extra["contact"] = {**(config.extra.get("contact") or {}), **json.loads(sys.argv[3])}
+for key, values in json.loads(sys.argv[3]).items():
+    config.extra[key] = {**(config.extra.get(key) or {}), **values}
 config.plugins.on_startup(command="build", dirty=False)
 try:
     build(config)
@@ -58,7 +60,12 @@ def build_site(destination: Path, project: Path = ROOT, env: dict | None = None)
     return destination
 
 
+def run_build_with_extra(destination: Path, extra: dict) -> subprocess.CompletedProcess:
+    """The repository's site built strictly with `extra` values merged in: {"company": {...}, ...}."""
+    command = [sys.executable, "-c", BUILD_WITH_EXTRA, str(ROOT / "mkdocs.yml"), str(destination), json.dumps(extra)]
+    return subprocess.run(command, cwd=ROOT, env=_environment(None), capture_output=True, text=True)
+
+
 def run_build_with_contact(destination: Path, **contact: str) -> subprocess.CompletedProcess:
     """The repository's site built strictly with these `extra.contact` values (e.g. form_endpoint)."""
-    command = [sys.executable, "-c", BUILD_WITH_CONTACT, str(ROOT / "mkdocs.yml"), str(destination), json.dumps(contact)]
-    return subprocess.run(command, cwd=ROOT, env=_environment(None), capture_output=True, text=True)
+    return run_build_with_extra(destination, {"contact": contact})

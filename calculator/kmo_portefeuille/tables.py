@@ -71,20 +71,22 @@ def advice_rule(params: Parameters | None = None, on: date | None = None) -> dic
 
 def choices(params: Parameters | None = None) -> list[dict]:
     """Every choice in the data (an entry's optional ``choice``), oldest first:
-    [{"subject", "start", "start_display", "choice", "dates": [date], "dates_display": [str]}]."""
+    [{"subject", "start", "start_display", "choice", "dates_display": [str]}] (the days or periods
+    on which the choice decides, in words)."""
     params = params or load()
     found = []
     named = [(SUBJECTS.get(n, n), e) for n in SUBJECTS if _has(params, n) for e in params.entries(n)]
     named += [(f"Steunpercentage: {s.label.lower()}", e) for s in params.rate_schemes() for e in s.entries]
     for subject, entry in named:
-        text = getattr(entry, "choice", None)
-        if not text:
+        if not entry.choice:
             continue
-        dates = sorted(date.fromisoformat(d) if isinstance(d, str) else d
-                       for d in (getattr(entry, "choice_dates", None) or ()))
         found.append({"subject": subject, "start": entry.start, "start_display": long_date(entry.start),
-                      "choice": text, "dates": dates, "dates_display": [long_date(d) for d in dates]})
+                      "choice": entry.choice, "dates_display": [_period(*p) for p in entry.choice_dates]})
     return sorted(found, key=lambda c: c["start"])
+
+
+def _period(first: date, last: date) -> str:
+    return long_date(first) if first == last else f"van {long_date(first)} tot en met {long_date(last)}"
 
 
 def _has(params: Parameters, name: str) -> bool:

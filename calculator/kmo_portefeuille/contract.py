@@ -2,6 +2,8 @@
 
 The browser worker, the CLI and the tests all call this. Amounts leave as strings with two
 decimals ("4500.00"), and as Dutch display text ("€ 4.500,00"), rounded once, here, at the end.
+A request with ``services`` is a plan of several services (plan.py); each of its rows goes
+through ``assess``, the same code as a single request.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import explain, size as sizing, subsidy
+from . import explain, plan, size as sizing, subsidy
 from .eligibility import failed_questions
-from .money import euro, long_date, percent, percent_nl, plain
+from .money import cents, euro, long_date, percent, percent_nl, plain
 from .parameters import Parameters, load
 from .reasons import reason
 from .request import Request, read
@@ -22,9 +24,10 @@ INTERNAL_ERROR = (
 
 
 def evaluate(request, parameters: Parameters | None = None, today: date | None = None) -> dict:
-    """Evaluate one request (see README). Bad input gives ``ok: false`` with one error per field."""
+    """Evaluate one request or a plan (see README). Bad input gives ``ok: false`` with one error per field."""
     try:
-        return _evaluate(request, parameters or load(), today or date.today())
+        run = plan.evaluate if plan.is_plan(request) else _evaluate
+        return run(request, parameters or load(), today or date.today())
     except Exception:  # the last guard of a public door: the fuzz tests keep this path unused
         return {"ok": False, "errors": [{"field": "request", "message": INTERNAL_ERROR}], "internal_error": True}
 
@@ -33,8 +36,14 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     request = read(raw, params, today)
     if not isinstance(request, Request):
         return {"ok": False, "errors": request}
-    on, service, theme, cost, received = request.on, request.service, request.theme, request.cost, request.received
-    size, category, reasons = _size(request, params)
+    return assess(request, params, _size(request, params), request.received)
+
+
+def assess(request: Request, params: Parameters, sized: tuple[str, str | None, list[dict]], received: Decimal) -> dict:
+    """One service, for a company sized by ``_size`` (once per plan) that got ``received`` this
+    calendar year before this service."""
+    on, service, theme, cost = request.on, request.service, request.theme, request.cost
+    size, category, reasons = _maatwerkbedrijf(request, params, sized)
     reasons += failed_questions(request.answers)
     reasons += explain.theme_refused(params, service, theme, on)
 
@@ -50,7 +59,8 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     eligible = rate is not None and not any(r["blocking"] for r in reasons)
     percent_applied = rate.percent if eligible else Decimal(0)
     amounts = subsidy.support(cost=cost, percent=percent_applied, cap=cap, received=received)
-    granted = amounts.support if eligible else Decimal(0)
+    # The grant is in cents, so what a plan's next service finds left of the cap is exact.
+    granted = cents(amounts.support) if eligible else Decimal(0)
     remaining_after = amounts.remaining_before - granted
     deadlines = explain.deadlines(params, on) if eligible else []
     if eligible:
@@ -58,7 +68,7 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
         reasons.append(explain.cap_reason(cap, cap_entry, received, granted, remaining_after, amounts.limited_by_cap))
         reasons += [reason(f"termijn_{d['code']}", d["message"]) for d in deadlines]
 
-    own_share = cost - Decimal(plain(granted))
+    own_share = cost - granted
     money = {"cost": cost, "support": granted, "own_share": own_share, "received": received, "cap": cap,
              "cap_remaining": remaining_after}
     return {
@@ -81,7 +91,8 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
 
 
 def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[dict]]:
-    """(size, category or None when the visitor gave the size, the reasons about size and the public share)."""
+    """(size, category or None when the visitor gave the size, the reasons about size and the public
+    share) on the request's date; a plan sizes once, with its earliest row."""
     if request.size:
         size, category, reasons = request.size, None, explain.given_size(request.size)
     else:
@@ -95,7 +106,15 @@ def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[d
     if excluded:
         size, category = "groot", "groot"
         reasons.append(excluded)
-    elif request.maatwerkbedrijf:
+    return size, category, reasons
+
+
+def _maatwerkbedrijf(request: Request, params: Parameters, sized) -> tuple[str, str | None, list[dict]]:
+    """The size whose rates and cap apply on the service's own date: a maatwerkbedrijf's regime is
+    dated like a rate. A fresh list of reasons, as a plan shares ``sized`` between its rows."""
+    size, category, reasons = sized
+    reasons = list(reasons)
+    if request.maatwerkbedrijf and not any(r["code"] == "overheidsbelang" for r in reasons):
         applied, why = explain.maatwerkbedrijf(params, request.on, size)
         if applied != size:
             reasons = [r for r in reasons if r["code"] != "grootte_groot"]

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from . import explain, plan, size as sizing, subsidy
 from .eligibility import failed_questions
-from .money import cents, euro, long_date, percent, percent_nl, plain
+from .money import euro, long_date, percent, percent_nl, plain
 from .parameters import Parameters, load
 from .reasons import reason
 from .request import Request, read
@@ -59,8 +59,7 @@ def assess(request: Request, params: Parameters, sized: tuple[str, str | None, l
     eligible = rate is not None and not any(r["blocking"] for r in reasons)
     percent_applied = rate.percent if eligible else Decimal(0)
     amounts = subsidy.support(cost=cost, percent=percent_applied, cap=cap, received=received)
-    # The grant is in cents, so what a plan's next service finds left of the cap is exact.
-    granted = cents(amounts.support) if eligible else Decimal(0)
+    granted = amounts.support if eligible else Decimal(0)
     remaining_after = amounts.remaining_before - granted
     deadlines = explain.deadlines(params, on) if eligible else []
     if eligible:
@@ -68,7 +67,7 @@ def assess(request: Request, params: Parameters, sized: tuple[str, str | None, l
         reasons.append(explain.cap_reason(cap, cap_entry, received, granted, remaining_after, amounts.limited_by_cap))
         reasons += [reason(f"termijn_{d['code']}", d["message"]) for d in deadlines]
 
-    own_share = cost - granted
+    own_share = cost - Decimal(plain(granted))
     money = {"cost": cost, "support": granted, "own_share": own_share, "received": received, "cap": cap,
              "cap_remaining": remaining_after}
     return {

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import contract, parsing  # contract imports this module: use ``contract.x`` at call time only
-from .money import euro, plain, whole_euro
+from . import answer as answer_block, contract, parsing  # contract imports this module: ``contract.x`` at call time only
+from .answer import amount
+from .money import euro, plain
 from .parameters import Parameters
-from .request import Request, read_applicant, read_service
+from .request import Request, checked, read_applicant, read_service
 
 MAX_ROWS = 20
 
@@ -28,12 +29,16 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
     errors = parsing.Errors()
     rows = _rows(raw.get("services"), errors)
     services = [_read_row(row, index, params, today, errors) for index, row in enumerate(rows)]
+    mark = len(errors.warnings)
     applicant = read_applicant(raw, errors)
     if errors:
-        return {"ok": False, "errors": list(errors)}
-    requests = [Request(*service, *applicant) for service in services]
+        return {"ok": False, "errors": list(errors), "warnings": list(errors.warnings)}
+    # A row's warnings: its own, then those about the company, as a single request lists them.
+    requests = [Request(*service, *applicant, warnings + tuple(errors.warnings[mark:])) for service, warnings in services]
     order = sorted(range(len(requests)), key=lambda index: requests[index].on)  # stable: ties keep listed order
-    first = requests[order[0]]
+    first = checked(requests[order[0]], params, errors)
+    if not isinstance(first, Request):
+        return {"ok": False, "errors": list(errors), "warnings": list(errors.warnings)}
     sized = contract._size(first, params)
 
     answers: list[dict] = [{}] * len(requests)
@@ -45,7 +50,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
             "support": Decimal(0),
         })
         answer = contract.assess(request, params, sized, year["received"] + year["support"])
-        # assess grants whole cents, so its strings are the exact amounts to carry on.
+        # The grant is in whole cents (subsidy.support), so its string is the exact amount to carry on.
         year["support"] += Decimal(answer["support"])
         year["cap"] = Decimal(answer["cap"])  # the cap on the year's last date: what the year ends with
         answers[index] = answer
@@ -54,13 +59,11 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
     total_support = sum((year["support"] for year in years.values()), Decimal(0))
     total_own_share = total_cost - total_support
     earliest = answers[order[0]]
-    display = {"total_cost": euro(total_cost), "total_support": euro(total_support),
-               "total_own_share": euro(total_own_share)}
-    if "size" in earliest["display"]:  # the one size line, where the single response gives it
-        display["size"] = earliest["display"]["size"]
+    summaries = [_year(number, years[number]) for number in sorted(years)]
     return {
         "ok": True,
         "errors": [],
+        "warnings": list(errors.warnings),
         "rows": len(requests),
         "order": order,
         "size": earliest["size"],
@@ -71,9 +74,15 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
         "total_cost": plain(total_cost),
         "total_support": plain(total_support),
         "total_own_share": plain(total_own_share),
-        "years": [_year(number, years[number]) for number in sorted(years)],
-        "display": display,
-        "answer": {"headline": _headline(answers, total_support, total_own_share)},
+        "years": [summary for summary, _ in summaries],
+        "display": {"total_cost": euro(total_cost), "total_support": euro(total_support),
+                    "total_own_share": euro(total_own_share), "size": earliest["display"]["size"]},
+        "answer": {
+            "headline": _headline(answers, total_support, total_own_share),
+            "why": [line for _, line in summaries][:answer_block.MAX_WHY],
+            "next": [],  # the steps belong to each service: its deadlines follow from its own date
+            "assumed": earliest["answer"]["assumed"],
+        },
     }
 
 
@@ -96,26 +105,37 @@ def _rows(raw, errors: parsing.Errors) -> list[dict]:
 
 
 def _read_row(row: dict, index: int, params: Parameters, today: date, errors: parsing.Errors) -> tuple:
-    """A row's fields; its errors named after the row: ``services[1].cost``, "Dienst 2: ..."."""
+    """(a row's fields, its warnings); its errors and warnings named after the row: ``services[1].cost``,
+    "Dienst 2: ..."."""
     own = parsing.Errors()
     service = read_service(row, params, today, own)
     for error in own:
-        message = error["message"]
-        errors.add(f"services[{index}].{error['field']}", f"Dienst {index + 1}: {message[:1].lower()}{message[1:]}")
-    return service
+        errors.add(f"services[{index}].{error['field']}", _named(index, error["message"]))
+    for warning in own.warnings:
+        errors.warnings.add(f"services[{index}].{warning['field']}", _named(index, warning["message"]),
+                            warning["suggestion"])
+    return service, tuple(w for w in errors.warnings if w["field"].startswith(f"services[{index}]."))
 
 
-def _year(number: int, year: dict) -> dict:
+def _named(index: int, message: str) -> str:
+    return f"Dienst {index + 1}: {message[:1].lower()}{message[1:]}"
+
+
+def _year(number: int, year: dict) -> tuple[dict, str]:
+    """The year's amounts, and a line for the answer."""
     remaining = max(year["cap"] - year["received"], Decimal(0)) - year["support"]
     money = {"cap": year["cap"], "received": year["received"], "support": year["support"], "remaining": remaining}
-    return {"year": number, **{key: plain(amount) for key, amount in money.items()},
-            "display": {key: euro(amount) for key, amount in money.items()}}
+    already = f", na de {amount(year['received'])} die je al kreeg" if year["received"] else ""
+    line = (f"{number}: {amount(year['support'])} steun van je jaarplafond van {amount(year['cap'])}{already}; "
+            f"er blijft {amount(remaining)} over.")
+    return {"year": number, **{key: plain(value) for key, value in money.items()},
+            "display": {key: euro(value) for key, value in money.items()}}, line
 
 
 def _headline(answers: list[dict], support: Decimal, own_share: Decimal) -> str:
     if any(answer["eligible"] for answer in answers):
-        return f"Je krijgt in totaal {whole_euro(support)} steun; je betaalt zelf {whole_euro(own_share)}, plus btw."
-    deciding = {next((r["message"] for r in answer["reasons"] if r["blocking"]), "") for answer in answers}
-    if len(deciding) == 1 and "" not in deciding:  # one reason refuses every service (a large company, say): say it
-        return "Geen steun via de kmo-portefeuille. " + deciding.pop()
+        return f"Je krijgt in totaal {amount(support)} steun; je betaalt zelf {amount(own_share)}, plus btw."
+    headlines = {answer["answer"]["headline"] for answer in answers}
+    if len(headlines) == 1:  # one reason refuses every service (a large company, say): say it
+        return headlines.pop()
     return "Geen steun: geen enkele dienst van je plan komt in aanmerking. Bij elke dienst staat waarom."

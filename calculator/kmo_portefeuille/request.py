@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from . import catalog, parsing, size as sizing
+from . import balance, catalog, parsing, size as sizing
 from .money import long_date
 from .parameters import Parameters
 
@@ -34,6 +34,8 @@ class Request:
     public_share: Decimal
     answers: dict[str, bool]
     maatwerkbedrijf: bool = False  # a recognised maatwerkbedrijf (sheltered and adapted work)
+    assumed: tuple[str, ...] = ()  # questions left unanswered, so their default holds (see answer.py)
+    warnings: tuple[dict, ...] = ()  # input read, but perhaps not as meant (parsing.Warnings)
 
 
 def read(raw, params: Parameters, today: date) -> Request | list[dict]:
@@ -44,8 +46,8 @@ def read(raw, params: Parameters, today: date) -> Request | list[dict]:
     service = read_service(raw, params, today, errors)
     applicant = read_applicant(raw, errors)
     if errors:
-        return list(errors)
-    return Request(*service, *applicant)
+        return errors
+    return checked(Request(*service, *applicant, tuple(errors.warnings)), params, errors)
 
 
 def read_service(raw: dict, params: Parameters, today: date, errors: parsing.Errors) -> tuple:
@@ -63,8 +65,8 @@ def read_service(raw: dict, params: Parameters, today: date, errors: parsing.Err
 
 
 def read_applicant(raw: dict, errors: parsing.Errors) -> tuple:
-    """(received, size, company, public share, checklist answers, maatwerkbedrijf): the same for
-    every service of a plan."""
+    """(received, size, company, public share, checklist answers, maatwerkbedrijf, unanswered
+    questions): the same for every service of a plan."""
     received = parsing.amount(
         raw.get("received"), "received", "de steun die je dit jaar al kreeg", errors,
         required=False, default=Decimal(0),
@@ -73,7 +75,22 @@ def read_applicant(raw: dict, errors: parsing.Errors) -> tuple:
     answers = _checklist(raw.get("checklist"), errors)
     company_raw = raw.get("company") if isinstance(raw.get("company"), dict) else {}
     maatwerkbedrijf = parsing.flag(company_raw.get("maatwerkbedrijf"), "company.maatwerkbedrijf", errors, default=False)
-    return received, size, company, public_share, answers, maatwerkbedrijf
+    return received, size, company, public_share, answers, maatwerkbedrijf, _unanswered(raw, company_raw)
+
+
+def checked(request: Request, params: Parameters, errors: parsing.Errors) -> Request | parsing.Errors:
+    """The request, or the errors when a balance sheet total left blank decides its size (a plan
+    checks its earliest row: its size holds for every row)."""
+    for field, message in balance.needed(request, params):
+        errors.add(field, message)
+    return errors or request
+
+
+def _unanswered(raw: dict, company: dict) -> tuple[str, ...]:
+    """The optional questions left blank: their default (yes; no public share; no maatwerkbedrijf) holds."""
+    checklist = raw.get("checklist") if isinstance(raw.get("checklist"), dict) else {}
+    blank = [key for key in ("legal_form", "flanders", "main_activity") if parsing.is_blank(checklist.get(key))]
+    return (*blank, *(key for key in ("public_share", "maatwerkbedrijf") if parsing.is_blank(company.get(key))))
 
 
 def _theme(raw, on: date | None, params: Parameters, errors: parsing.Errors) -> str | None:
@@ -131,9 +148,13 @@ def _figures(data: dict, prefix: str, errors: parsing.Errors, *, suffix: str = "
         return None
     values = {}
     for key, label in FIGURE_LABELS.items():
+        if key == "balance_sheet_total":  # optional: balance.needed asks for it when the size depends on it
+            values[key] = parsing.amount(data.get(key), f"{prefix}.{key}", label + suffix, errors, required=False)
+            continue
         reader = parsing.count if key == "fte" else parsing.amount
         values[key] = reader(data.get(key), f"{prefix}.{key}", label + suffix, errors)
-    if any(value is None for value in values.values()):
+    unreadable = any(e["field"] == f"{prefix}.balance_sheet_total" for e in errors)
+    if values["fte"] is None or values["turnover"] is None or unreadable:
         return None
     return sizing.Figures(**values)
 

@@ -14,11 +14,21 @@ def assert_money(response, keys):
         assert response["display"][key].startswith("€ "), (key, response["display"][key])
 
 
+def assert_answer(answer):
+    assert set(answer) == {"headline", "why", "next", "assumed"} and answer["headline"]
+    assert len(answer["why"]) <= 3 and all(isinstance(line, str) and line for line in answer["why"])
+    assert all(set(step) == {"date", "date_display", "message"} and step["message"] for step in answer["next"])
+    assert all(isinstance(line, str) and line for line in answer["assumed"])
+
+
 def assert_valid_shape(response):
     assert isinstance(response, dict)
     assert json.loads(json.dumps(response, allow_nan=False)) == response
     assert "internal_error" not in response, response
     assert isinstance(response["ok"], bool)
+    assert isinstance(response["warnings"], list)
+    for warning in response["warnings"]:
+        assert set(warning) == {"field", "message", "suggestion"} and warning["suggestion"].isdigit()
     if not response["ok"]:
         assert response["errors"], response
         for error in response["errors"]:
@@ -32,7 +42,9 @@ def assert_valid_shape(response):
     assert_money(response, MONEY_KEYS)
     assert response["reasons"] and all(r["code"] and r["message"] for r in response["reasons"])
     assert {r["group"] for r in response["reasons"]} <= {"grootte", "voorwaarde", "steun", "termijn"}
-    assert set(response["display"]) == {*MONEY_KEYS, "date", "rate"}
+    assert set(response["display"]) == {*MONEY_KEYS, "date", "rate", "rate_line", "size"}
+    assert isinstance(response["limited_by_cap"], bool)
+    assert_answer(response["answer"])
     assert all(set(d) == {"code", "date", "date_display", "message"} for d in response["deadlines"])
 
 
@@ -49,4 +61,7 @@ def assert_valid_plan_shape(response):
     assert years == sorted(set(years)) == sorted({int(row["date"][:4]) for row in response["services"]})
     for year in response["years"]:
         assert_money(year, YEAR_MONEY_KEYS)
-    assert response["answer"]["headline"]
+    assert set(response["display"]) == {*PLAN_MONEY_KEYS, "size"}
+    assert_answer(response["answer"])
+    fields = {w["field"] for w in response["warnings"]}
+    assert fields == {w["field"] for row in response["services"] for w in row["warnings"]}

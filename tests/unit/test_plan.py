@@ -164,8 +164,7 @@ def test_headline_with_support():
 def test_headline_without_support():
     large = run(plan(row("2026-03-02"), row("2026-04-01"), company={"size": "groot"}))
     assert large["eligible"] is False and large["size"] == "groot" and large["total_support"] == "0.00"
-    assert large["answer"]["headline"] == ("Geen steun via de kmo-portefeuille. Grote ondernemingen komen niet in "
-                                           "aanmerking voor de kmo-portefeuille.")
+    assert large["answer"]["headline"] == "Geen steun: een grote onderneming krijgt geen steun via de kmo-portefeuille."
     mixed = run(plan(row("2026-03-02", theme="innovatie"), row("2026-03-03", "opleiding", "innovatie", 50)))
     assert mixed["answer"]["headline"] == ("Geen steun: geen enkele dienst van je plan komt in aanmerking. "
                                            "Bij elke dienst staat waarom.")
@@ -221,9 +220,45 @@ def test_row_and_company_errors_are_reported_together():
     response = run(case["request"])
     assert [e["field"] for e in response["errors"]] == [
         "services[0].date", "services[1].service", "services[1].theme", "services[1].cost",
-        "received", "company.fte", "company.turnover", "company.balance_sheet_total",
+        "received", "company.fte", "company.turnover",
     ]
     assert "internal_error" not in response
+
+
+def test_a_balance_sheet_total_that_decides_the_size_is_asked_once_for_the_plan():
+    company = {"fte": 30, "turnover": "12.000.000"}
+    response = run(plan(row("2026-03-02"), row("2026-05-04"), company=company))
+    assert response["errors"] == [{"field": "company.balance_sheet_total", "message":
+                                   "Vul het balanstotaal in: met 30 VTE en een jaaromzet van € 12.000.000 hangt je "
+                                   "grootte ervan af."}]
+    assert run(plan(row("2026-03-02"), company={"fte": 5, "turnover": "100.000"}))["size"] == "klein"
+
+
+def test_warnings_name_the_row():
+    response = run(plan(row("2026-03-02"), row("2026-05-04", "opleiding", "innovatie", "1,500"), received="1,000"))
+    assert response["ok"] and response["services"][1]["cost"] == "1.50"
+    cost = {"field": "services[1].cost", "suggestion": "1500",
+            "message": "Dienst 2: bedoel je € 1.500? Je schreef 1,500: dat lezen we als € 1,50."}
+    received = {"field": "received", "suggestion": "1000",
+                "message": "Bedoel je € 1.000? Je schreef 1,000: dat lezen we als € 1,00."}
+    assert response["warnings"] == [cost, received]
+    assert response["services"][0]["warnings"] == [received]
+    assert response["services"][1]["warnings"] == [cost, received]
+    with_error = run(plan(row("2026-03-02", cost="12,000"), row("2026-03-02", cost="")))
+    assert [w["field"] for w in with_error["warnings"]] == ["services[0].cost"]
+    assert [e["field"] for e in with_error["errors"]] == ["services[1].cost"]
+
+
+def test_the_plan_answer_says_what_is_left_each_year():
+    response = run(plan(row("2026-03-02"), row("2027-03-02", cost=20000), received=1000))
+    assert response["answer"]["why"] == [
+        "2026: € 4.500 steun van je jaarplafond van € 7.500, na de € 1.000 die je al kreeg; er blijft € 2.000 over.",
+        "2027: € 7.500 steun van je jaarplafond van € 7.500; er blijft € 0 over.",
+    ]
+    assert response["answer"]["next"] == [] and response["answer"]["assumed"] == \
+        response["services"][0]["answer"]["assumed"] != []
+    assert response["display"]["size"] == "Klein (of micro)"
+    assert response["services"][1]["answer"]["headline"] == "Je krijgt € 7.500 steun; je betaalt zelf € 12.500, plus btw."
 
 
 def test_a_blank_row_date_is_today_as_in_a_single_request():
@@ -251,6 +286,10 @@ def test_cli_takes_a_plan_on_stdin():
 
 
 # --------------------------------------------------------------------------- properties
+
+
+def in_plan(field: str) -> str:
+    return f"services[0].{field}" if field in ROW_KEYS else field
 
 
 def _received(request) -> Decimal:
@@ -304,12 +343,13 @@ def test_a_one_row_plan_equals_the_single_request(single, checklist):
     planned = run({**{k: v for k, v in single.items() if k not in ROW_KEYS},
                    "services": [{k: single[k] for k in ROW_KEYS}]})
     assert planned["ok"] == alone["ok"]
+    assert [in_plan(w["field"]) for w in alone["warnings"]] == [w["field"] for w in planned["warnings"]]
     if not alone["ok"]:
-        fields = {e["field"] if e["field"] not in ROW_KEYS else f"services[0].{e['field']}" for e in alone["errors"]}
-        assert {e["field"] for e in planned["errors"]} == fields
+        assert [in_plan(e["field"]) for e in alone["errors"]] == [e["field"] for e in planned["errors"]]
         return
     row_answer = planned["services"][0]
     for key in ("eligible", "support", "own_share", "rate_percent", "cap_remaining", "reasons"):
         assert row_answer[key] == alone[key], key
-    assert row_answer == alone
+    assert row_answer["warnings"] == planned["warnings"]
+    assert {**row_answer, "warnings": []} == {**alone, "warnings": []}
     assert planned["total_support"] == alone["support"] and planned["size"] == alone["size"]

@@ -37,11 +37,11 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     request = read(raw, params, today)
     if not isinstance(request, Request):
         return {"ok": False, "errors": list(request), "warnings": list(getattr(request, "warnings", []))}
-    return assess(request, params, _size(request, params), request.received)
+    return assess(request, params, size_of(request, params), request.received)
 
 
 def assess(request: Request, params: Parameters, sized: tuple[str, str | None, list[dict]], received: Decimal) -> dict:
-    """One service, for a company sized by ``_size`` (once per plan) that got ``received`` this
+    """One service, for a company sized by ``size_of`` (once per plan) that got ``received`` this
     calendar year before this service."""
     on, service, theme, cost = request.on, request.service, request.theme, request.cost
     size, category, reasons = _maatwerkbedrijf(request, params, sized)
@@ -92,7 +92,7 @@ def assess(request: Request, params: Parameters, sized: tuple[str, str | None, l
     return answer.complete(response, request, params, rate, amounts.limited_by_cap)
 
 
-def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[dict]]:
+def size_of(request: Request, params: Parameters) -> tuple[str, str | None, list[dict]]:
     """(size, category or None when the visitor gave the size, the reasons about size and the public
     share) on the request's date; a plan sizes once, with its earliest row."""
     if request.size:

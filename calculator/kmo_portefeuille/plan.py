@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import answer as answer_block, contract, parsing  # contract imports this module: ``contract.x`` at call time only
-from .answer import amount
+from . import contract, parsing  # contract imports this module: use ``contract.x`` at call time only
+from .answer import MAX_WHY, amount
 from .money import euro, plain
 from .parameters import Parameters
 from .request import Request, checked, read_applicant, read_service
@@ -39,7 +39,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
     first = checked(requests[order[0]], params, errors)
     if not isinstance(first, Request):
         return {"ok": False, "errors": list(errors), "warnings": list(errors.warnings)}
-    sized = contract._size(first, params)
+    sized = contract.size_of(first, params)
 
     answers: list[dict] = [{}] * len(requests)
     years: dict[int, dict] = {}
@@ -79,7 +79,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
                     "total_own_share": euro(total_own_share), "size": earliest["display"]["size"]},
         "answer": {
             "headline": _headline(answers, total_support, total_own_share),
-            "why": [line for _, line in summaries][:answer_block.MAX_WHY],
+            "why": [line for summary, line in summaries if Decimal(summary["cap"])][:MAX_WHY],  # no cap: no kmo
             "next": [],  # the steps belong to each service: its deadlines follow from its own date
             "assumed": earliest["answer"]["assumed"],
         },

@@ -165,6 +165,7 @@ def test_headline_without_support():
     large = run(plan(row("2026-03-02"), row("2026-04-01"), company={"size": "groot"}))
     assert large["eligible"] is False and large["size"] == "groot" and large["total_support"] == "0.00"
     assert large["answer"]["headline"] == "Geen steun: een grote onderneming krijgt geen steun via de kmo-portefeuille."
+    assert large["answer"]["why"] == []  # a large company has no cap to speak of
     mixed = run(plan(row("2026-03-02", theme="innovatie"), row("2026-03-03", "opleiding", "innovatie", 50)))
     assert mixed["answer"]["headline"] == ("Geen steun: geen enkele dienst van je plan komt in aanmerking. "
                                            "Bij elke dienst staat waarom.")

@@ -2,6 +2,8 @@
 
 The browser worker, the CLI and the tests all call this. Amounts leave as strings with two
 decimals ("4500.00"), and as Dutch display text ("€ 4.500,00"), rounded once, here, at the end.
+A request with ``services`` is a plan of several services (plan.py); each of its rows goes
+through ``assess``, the same code as a single request.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import answer, choices, explain, size as sizing, subsidy
+from . import answer, choices, explain, plan, size as sizing, subsidy
 from .eligibility import failed_questions
 from .money import euro, long_date, percent, percent_nl, plain
 from .parameters import Parameters, load
@@ -22,9 +24,10 @@ INTERNAL_ERROR = (
 
 
 def evaluate(request, parameters: Parameters | None = None, today: date | None = None) -> dict:
-    """Evaluate one request (see README). Bad input gives ``ok: false`` with one error per field."""
+    """Evaluate one request or a plan (see README). Bad input gives ``ok: false`` with one error per field."""
     try:
-        return _evaluate(request, parameters or load(), today or date.today())
+        run = plan.evaluate if plan.is_plan(request) else _evaluate
+        return run(request, parameters or load(), today or date.today())
     except Exception:  # the last guard of a public door: the fuzz tests keep this path unused
         return {"ok": False, "errors": [{"field": "request", "message": INTERNAL_ERROR}], "warnings": [],
                 "internal_error": True}
@@ -34,8 +37,14 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     request = read(raw, params, today)
     if not isinstance(request, Request):
         return {"ok": False, "errors": list(request), "warnings": list(getattr(request, "warnings", []))}
-    on, service, theme, cost, received = request.on, request.service, request.theme, request.cost, request.received
-    size, category, reasons = _size(request, params)
+    return assess(request, params, size_of(request, params), request.received)
+
+
+def assess(request: Request, params: Parameters, sized: tuple[str, str | None, list[dict]], received: Decimal) -> dict:
+    """One service, for a company sized by ``size_of`` (once per plan) that got ``received`` this
+    calendar year before this service."""
+    on, service, theme, cost = request.on, request.service, request.theme, request.cost
+    size, category, reasons = _maatwerkbedrijf(request, params, sized)
     reasons += failed_questions(request.answers)
     reasons += explain.theme_refused(params, service, theme, on)
 
@@ -83,8 +92,9 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     return answer.complete(response, request, params, rate, amounts.limited_by_cap)
 
 
-def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[dict]]:
-    """(size, category or None when the visitor gave the size, the reasons about size and the public share)."""
+def size_of(request: Request, params: Parameters) -> tuple[str, str | None, list[dict]]:
+    """(size, category or None when the visitor gave the size, the reasons about size and the public
+    share) on the request's date; a plan sizes once, with its earliest row."""
     if request.size:
         size, category, reasons = request.size, None, explain.given_size(request.size)
     else:
@@ -98,7 +108,15 @@ def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[d
     if excluded:  # no longer a kmo: a size line from the figures would contradict that
         size, category = "groot", "groot"
         reasons = [r for r in reasons if r["group"] != "grootte"] + [excluded]
-    elif request.maatwerkbedrijf:
+    return size, category, reasons
+
+
+def _maatwerkbedrijf(request: Request, params: Parameters, sized) -> tuple[str, str | None, list[dict]]:
+    """The size whose rates and cap apply on the service's own date: a maatwerkbedrijf's regime is
+    dated like a rate. A fresh list of reasons, as a plan shares ``sized`` between its rows."""
+    size, category, reasons = sized
+    reasons = list(reasons)
+    if request.maatwerkbedrijf and not any(r["code"] == "overheidsbelang" for r in reasons):
         applied, why = explain.maatwerkbedrijf(params, request.on, size)
         if applied != size:
             reasons = [r for r in reasons if r["code"] != "grootte_groot"]

@@ -43,6 +43,15 @@ def read(raw, params: Parameters, today: date) -> Request | list[dict]:
     if not isinstance(raw, dict):
         return [{"field": "request", "message": "Stuur de gegevens als een object met velden."}]
     errors = parsing.Errors()
+    service = read_service(raw, params, today, errors)
+    applicant = read_applicant(raw, errors)
+    if errors:
+        return errors
+    return checked(Request(*service, *applicant, tuple(errors.warnings)), params, errors)
+
+
+def read_service(raw: dict, params: Parameters, today: date, errors: parsing.Errors) -> tuple:
+    """(date, service, theme, cost): the fields of one service; a plan reads each row with this."""
     on = parsing.application_date(
         raw.get("date"), "date", errors, today=today, first=params.first_date(), last_year=LAST_YEAR
     )
@@ -52,6 +61,12 @@ def read(raw, params: Parameters, today: date) -> Request | list[dict]:
     )
     theme = _theme(raw.get("theme"), on, params, errors)
     cost = parsing.amount(raw.get("cost"), "cost", "de prijs van de dienst (excl. btw)", errors)
+    return on, service, theme, cost
+
+
+def read_applicant(raw: dict, errors: parsing.Errors) -> tuple:
+    """(received, size, company, public share, checklist answers, maatwerkbedrijf, unanswered
+    questions): the same for every service of a plan."""
     received = parsing.amount(
         raw.get("received"), "received", "de steun die je dit jaar al kreeg", errors,
         required=False, default=Decimal(0),
@@ -60,11 +75,14 @@ def read(raw, params: Parameters, today: date) -> Request | list[dict]:
     answers = _checklist(raw.get("checklist"), errors)
     company_raw = raw.get("company") if isinstance(raw.get("company"), dict) else {}
     maatwerkbedrijf = parsing.flag(company_raw.get("maatwerkbedrijf"), "company.maatwerkbedrijf", errors, default=False)
-    if not errors:
-        request = Request(on, service, theme, cost, received, size, company, public_share, answers, maatwerkbedrijf,
-                          _unanswered(raw, company_raw), tuple(errors.warnings))
-        for field, message in balance.needed(request, params):
-            errors.add(field, message)
+    return received, size, company, public_share, answers, maatwerkbedrijf, _unanswered(raw, company_raw)
+
+
+def checked(request: Request, params: Parameters, errors: parsing.Errors) -> Request | parsing.Errors:
+    """The request, or the errors when a balance sheet total left blank decides its size (a plan
+    checks its earliest row: its size holds for every row)."""
+    for field, message in balance.needed(request, params):
+        errors.add(field, message)
     return errors or request
 
 

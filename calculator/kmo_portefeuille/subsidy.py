@@ -1,14 +1,16 @@
 """Support for one service: the rate by size, service, theme and date; the minimum cost; the
-calendar-year cap. Amounts stay exact Decimals here; the contract rounds once, at the end.
+calendar-year cap. Amounts stay exact Decimals here, but for the grant itself, which is paid in whole
+cents; the contract rounds the rest once, at the end.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from .dated import Entry, Scheme, entry_at
+from .money import CENT, cents
 from .parameters import Parameters
 
 
@@ -68,7 +70,11 @@ class Amounts:
 
 
 def support(*, cost: Decimal, percent: Decimal, cap: Decimal, received: Decimal) -> Amounts:
-    """The smaller of rate x cost and what is left of the year's cap; never negative."""
+    """The smaller of rate x cost and what is left of the year's cap; never negative.
+
+    In whole cents, so that a plan's next service finds exactly what is left; rounded down where the
+    cap limits it (a "received" with a fraction of a cent must not lift the grant above the cap)."""
     remaining = max(cap - received, Decimal(0))
     by_rate = cost * percent / 100
-    return Amounts(support=min(by_rate, remaining), remaining_before=remaining, limited_by_cap=by_rate > remaining)
+    granted = min(cents(by_rate), remaining.quantize(CENT, rounding=ROUND_FLOOR))
+    return Amounts(support=granted, remaining_before=remaining, limited_by_cap=by_rate > remaining)

@@ -1,5 +1,6 @@
 """The rules give the same answers in CPython and in Pyodide (Node, the npm runtime the site ships).
 
+The recorded cases, the year plans of tests/cases/plans.json and generated requests (plans too).
 The wheel and the trimmed lock are made by the site's own build code (site_overrides/kmo_build/
 wheel.py and pyodide_core.py), and Node installs the package from them the way the browser does.
 The memory snapshot the browser restores (site_overrides/kmo_build/snapshot.py) is run the same way, and
@@ -25,6 +26,7 @@ from site_overrides.kmo_build.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "recorded.json"
+PLANS = ROOT / "tests" / "cases" / "plans.json"  # year plans (issue 14), compared with CPython
 GENERATED = 1500  # generated requests per run, arbitrary JSON included
 RUNNER = Path(__file__).with_name("run_cases.mjs")
 NODE = shutil.which("node")
@@ -35,12 +37,12 @@ def generated_requests(count: int) -> list:
     """Requests from the property tests' strategies, made once per session."""
     from hypothesis import HealthCheck, given, settings
 
-    from tests.unit.strategies import any_requests, valid_requests
+    from tests.unit.strategies import any_requests, valid_plans, valid_requests
 
     found: list = []
 
     @settings(max_examples=count, database=None, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(any_requests | valid_requests)
+    @given(any_requests | valid_requests | valid_plans)
     def collect(request):
         with contextlib.suppress(ValueError):  # NaN and infinity are not JSON
             found.append(json.loads(json.dumps(request, allow_nan=False)))
@@ -75,7 +77,7 @@ def pyodide_run(request, tmp_path_factory):
     out = assets / "responses.json"
     cases = assets / "cases.json"
     generated = [{"name": f"generated-{i}", "request": r} for i, r in enumerate(generated_requests(GENERATED))]
-    cases.write_text(json.dumps(_cases() + generated), encoding="utf-8")
+    cases.write_text(json.dumps(_cases() + _plans() + generated), encoding="utf-8")
     command = [NODE, str(RUNNER), str(assets), str(cases), str(out)]
     if request.param != "wheel":
         snapshot = make_snapshot(ROOT, wheel)
@@ -98,6 +100,10 @@ def pyodide_run(request, tmp_path_factory):
 
 def _cases():
     return json.loads(CASES.read_text(encoding="utf-8"))
+
+
+def _plans():
+    return json.loads(PLANS.read_text(encoding="utf-8"))
 
 
 def test_runs_inside_pyodide_from_the_wheel(pyodide_run):
@@ -124,6 +130,15 @@ def test_pyodide_matches_cpython_and_the_recording(pyodide_run, case):
     in_cpython = json.loads(json.dumps(evaluate(case["request"])))
     assert in_pyodide == in_cpython, f"{case['name']}: Pyodide and CPython differ"
     assert in_pyodide == case["response"], f"{case['name']}: Pyodide differs from the recorded response"
+
+
+@pytest.mark.parametrize("case", _plans(), ids=lambda case: case["name"])
+def test_plans_match_cpython(pyodide_run, case):
+    from kmo_portefeuille import evaluate
+
+    in_pyodide = next(r["response"] for r in pyodide_run["responses"] if r["name"] == case["name"])
+    assert not in_pyodide.get("internal_error"), case["name"]
+    assert in_pyodide == json.loads(json.dumps(evaluate(case["request"]))), f"{case['name']}: Pyodide and CPython differ"
 
 
 def test_generated_requests_match_cpython(pyodide_run):

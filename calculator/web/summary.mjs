@@ -1,5 +1,5 @@
 // What the visitor entered, in words: the list in the printout, and the message the contact page
-// gets from "Vraag advies over deze simulatie". Values are shown as typed, choices by their label,
+// gets from "Vraag ECX een offerte". Values are shown as typed, choices by their label,
 // the date as the rules package wrote it (response.display.date) once there is an answer.
 
 import { rowOf } from "./fields.mjs";
@@ -62,7 +62,7 @@ export function fillPrint(result, lines, href) {
 }
 
 /** The contact page's address with the simulation as plain text (?simulatie=…). */
-export function adviceHref(base, lines, response, sizeLabel, href) {
+export function adviceHref(base, lines, response, href) {
   const parts = ["Simulatie kmo-portefeuille"];
   for (const name of ADVICE_FIELDS) {
     const line = lines.find((l) => l.name === name);
@@ -70,10 +70,10 @@ export function adviceHref(base, lines, response, sizeLabel, href) {
   }
   if (response && response.ok === true) {
     const display = response.display || {};
-    parts.push(`Grootte: ${sizeLabel}`);
-    parts.push(`Steun: ${display.support} (${display.rate})`);
-    parts.push(`Eigen bijdrage: ${display.own_share}`);
-    if (response.summary) parts.push(String(response.summary));
+    parts.push(`Grootte: ${display.size}`);
+    parts.push(`Steun: ${display.support} (${display.rate_line})`);
+    parts.push(`Eigen deel: ${display.own_share}`);
+    if (response.answer && response.answer.headline) parts.push(String(response.answer.headline));
   } else {
     parts.push("De simulatie is nog niet volledig ingevuld.");
   }

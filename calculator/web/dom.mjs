@@ -1,0 +1,63 @@
+// Small helpers for writing the rules' answer into the page: everything as text, never as HTML.
+
+/** The element of #kmo-result (or another root) that shows one output: [data-kmo-out="name"]. */
+export function out(root, name) {
+  return root.querySelector(`[data-kmo-out="${name}"]`);
+}
+
+/** A value as shown: "–" when there is none. */
+export function shown(text) {
+  return text === undefined || text === null || text === "" ? "–" : String(text);
+}
+
+/** A list of the response, as <li> items filled by render(li, item). */
+export function listItems(list, items, render) {
+  list.replaceChildren(...items.map((item) => {
+    const li = document.createElement("li");
+    render(li, item);
+    return li;
+  }));
+}
+
+/** An http(s) URL from the response, or null: nothing else becomes a link. */
+function safeLink(text) {
+  if (typeof text !== "string") return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** " (bron)" after an item that names its source: an external link, its title as tooltip. */
+export function appendSource(li, item) {
+  const source = safeLink(item.source);
+  if (!source) return;
+  const link = document.createElement("a");
+  link.href = source;
+  link.rel = "noopener noreferrer external";
+  link.textContent = "bron";
+  if (item.source_title) link.title = String(item.source_title);
+  li.append(document.createTextNode(" ("), link, document.createTextNode(")"));
+}
+
+/** A message that may start with a date: "<strong>31 december 2027</strong>: …". */
+export function datedText(li, item) {
+  const message = String(item.message || "");
+  if (item.date_display) {
+    const strong = document.createElement("strong");
+    strong.textContent = String(item.date_display);
+    li.append(strong, document.createTextNode(`: ${message}`));
+  } else {
+    li.textContent = message;
+  }
+}
+
+/** Add (on) or remove an id from a control's aria-describedby, keeping the others. */
+export function describe(control, id, on) {
+  const ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter((x) => x && x !== id);
+  if (on) ids.push(id);
+  if (ids.length) control.setAttribute("aria-describedby", ids.join(" "));
+  else control.removeAttribute("aria-describedby");
+}

@@ -128,6 +128,12 @@ function setPath(target, path, value) {
   node[steps[steps.length - 1]] = value;
 }
 
+/** A yes/no answer still at its default: the rules assume it when the request leaves it out. */
+export function assumedAnswer(name, text) {
+  const field = FIELDS.find((f) => f.name === name);
+  return !!field && field.kind === "yesno" && text === field.default;
+}
+
 /**
  * The JSON request for a state: every answer as typed. Empty ones are left out, and so is a yes/no
  * answer still at its default: the rules then assume it and say so (answer.assumed).
@@ -142,7 +148,7 @@ export function requestFrom(state) {
   for (const field of fields) {
     const text = state.get(field.name);
     if (field.kind === "mode" || text === undefined || text === "") continue;
-    if (field.kind === "yesno" && text === field.default) continue;
+    if (assumedAnswer(field.name, text)) continue;
     setPath(request, field.path, field.kind === "yesno" ? text === "ja" : text);
   }
   return request;

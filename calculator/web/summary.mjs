@@ -2,7 +2,7 @@
 // gets from "Vraag ECX een offerte". Values are shown as typed, choices by their label,
 // the date as the rules package wrote it (response.display.date) once there is an answer.
 
-import { rowOf } from "./fields.mjs";
+import { assumedAnswer, rowOf } from "./fields.mjs";
 
 // The lines the contact message repeats, besides the answer.
 const ADVICE_FIELDS = ["service", "theme", "cost", "date", "received"];
@@ -31,11 +31,11 @@ function valueOf(form, name, text, response) {
   return text;
 }
 
-/** [{name, label, value}] for every answer of the state that is not empty. */
+/** [{name, label, value}] for every answer of the state that is not empty or assumed. */
 export function inputLines(form, state, response) {
   const lines = [];
   for (const [name, text] of state || []) {
-    if (text === "") continue;
+    if (text === "" || assumedAnswer(name, text)) continue;
     const row = rowOf(name);
     const label = row ? `${form.rowTitle(row.row, row.index)}: ${labelOf(form, name)}` : labelOf(form, name);
     lines.push({ name, label, value: row ? text : valueOf(form, name, text, response) });

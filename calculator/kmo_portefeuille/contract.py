@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import explain, size as sizing, subsidy
+from . import answer, choices, explain, size as sizing, subsidy
 from .eligibility import failed_questions
 from .money import euro, long_date, percent, percent_nl, plain
 from .parameters import Parameters, load
@@ -26,13 +26,14 @@ def evaluate(request, parameters: Parameters | None = None, today: date | None =
     try:
         return _evaluate(request, parameters or load(), today or date.today())
     except Exception:  # the last guard of a public door: the fuzz tests keep this path unused
-        return {"ok": False, "errors": [{"field": "request", "message": INTERNAL_ERROR}], "internal_error": True}
+        return {"ok": False, "errors": [{"field": "request", "message": INTERNAL_ERROR}], "warnings": [],
+                "internal_error": True}
 
 
 def _evaluate(raw, params: Parameters, today: date) -> dict:
     request = read(raw, params, today)
     if not isinstance(request, Request):
-        return {"ok": False, "errors": request}
+        return {"ok": False, "errors": list(request), "warnings": list(getattr(request, "warnings", []))}
     on, service, theme, cost, received = request.on, request.service, request.theme, request.cost, request.received
     size, category, reasons = _size(request, params)
     reasons += failed_questions(request.answers)
@@ -61,9 +62,10 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     own_share = cost - Decimal(plain(granted))
     money = {"cost": cost, "support": granted, "own_share": own_share, "received": received, "cap": cap,
              "cap_remaining": remaining_after}
-    return {
+    response = {
         "ok": True,
         "errors": [],
+        "warnings": list(request.warnings),
         "date": on.isoformat(),
         "service": service,
         "theme": theme,
@@ -74,10 +76,11 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
         **{key: plain(amount) for key, amount in money.items()},
         "display": {"date": long_date(on), **{key: euro(amount) for key, amount in money.items()},
                     "rate": percent_nl(percent_applied)},
-        "reasons": reasons,
+        "reasons": choices.told(reasons, params, request),
         "deadlines": deadlines,
         "summary": explain.summary(eligible, granted, percent_applied, own_share, reasons),
     }
+    return answer.complete(response, request, params, rate, amounts.limited_by_cap)
 
 
 def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[dict]]:
@@ -91,10 +94,10 @@ def _size(request: Request, params: Parameters) -> tuple[str, str | None, list[d
         size, category, reasons = outcome.size, outcome.category, list(outcome.reasons)
     reasons.append(explain.size_fixed())
     group = params.entry_at("group_thresholds", request.on)
-    excluded = sizing.public_share_excludes(request.public_share, group.value, group.note)
-    if excluded:
+    excluded = sizing.public_share_excludes(request.public_share, group.value)
+    if excluded:  # no longer a kmo: a size line from the figures would contradict that
         size, category = "groot", "groot"
-        reasons.append(excluded)
+        reasons = [r for r in reasons if r["group"] != "grootte"] + [excluded]
     elif request.maatwerkbedrijf:
         applied, why = explain.maatwerkbedrijf(params, request.on, size)
         if applied != size:

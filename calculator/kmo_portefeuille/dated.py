@@ -17,6 +17,11 @@ class Entry:
     also: tuple[str, ...] = ()
     change: str | None = None
     note: str | None = None
+    choice: str | None = None  # what we chose where the sources disagree or are silent
+    choice_dates: tuple[tuple[date, date], ...] = ()  # (first, last) days on which that choice decides
+
+    def choice_decides(self, day: date) -> bool:
+        return any(first <= day <= last for first, last in self.choice_dates)
 
     @property
     def sources(self) -> tuple[str, ...]:

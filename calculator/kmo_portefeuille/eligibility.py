@@ -15,8 +15,8 @@ CHECKLIST = {
     ),
     "flanders": (
         "vestiging",
-        "Je onderneming heeft geen vestiging in het Vlaams Gewest waar haar werkenden aan de slag zijn. "
-        "Die vestiging is een voorwaarde.",
+        "Je onderneming heeft geen vestiging in het Vlaams Gewest waar haar mensen werken. "
+        "Zo'n vestiging is een voorwaarde.",
     ),
     "main_activity": (
         "hoofdactiviteit",

@@ -23,8 +23,8 @@ def given_size(size: str) -> list[dict]:
 def size_fixed() -> dict:
     return reason(
         "grootte_vastgelegd",
-        "VLAIO legt de grootte vast bij de eerste geslaagde aanvraag van het kalenderjaar (voor vennootschappen "
-        "met de cijfers van de Nationale Bank) en houdt die de rest van dat jaar aan.",
+        "VLAIO legt je grootte vast bij je eerste geslaagde aanvraag van het kalenderjaar, voor vennootschappen "
+        "met de cijfers van de Nationale Bank. Die grootte blijft de rest van dat jaar gelden.",
     )
 
 
@@ -39,8 +39,8 @@ def maatwerkbedrijf(params: Parameters, on: date, size: str) -> tuple[str, dict]
     applied = entry.value[size]
     message = (f"Als erkend maatwerkbedrijf krijg je sinds {long_date(entry.start)} de steun van een "
                f"{'kleine' if applied == 'klein' else 'middelgrote'} onderneming.")
-    if size == "groot":
-        message += " Dat geldt ook voor een groot maatwerkbedrijf. " + entry.note
+    if size == "groot":  # the cap of a large one is a choice, and other conditions may differ: say so here only
+        message += " Dat geldt ook voor een groot maatwerkbedrijf. " + " ".join(t for t in (entry.choice, entry.note) if t)
     return applied, reason("maatwerkbedrijf", message) | _source(params, entry.source)
 
 
@@ -87,20 +87,19 @@ def theme_refused(params: Parameters, service: str, theme: str, on: date) -> lis
 
 
 def rate_reason(params: Parameters, rate: subsidy.Rate, size: str) -> dict:
+    # No note here: a choice about the rate is added by choices.py, and only when the case depends on it.
     message = (
         f"Steunpercentage {percent(rate.percent)}% voor een {'kleine' if size == 'klein' else 'middelgrote'} "
         f"onderneming ({rate.scheme.label.lower()}), voor aanvragen ingediend vanaf {long_date(rate.entry.start)}."
     )
-    if rate.entry.note:
-        message += " " + rate.entry.note
     return reason("tarief", message) | _source(params, rate.entry.source)
 
 
 def cap_reason(cap, cap_entry, received, granted, remaining_after, limited) -> dict:
+    already = f"Je kreeg dit jaar al {euro(received)}" if received else "Je kreeg dit jaar nog geen steun"
     message = (
-        f"Het jaarplafond is {whole_euro(cap)} steun per kalenderjaar en per onderneming (geldt vanaf "
-        f"{long_date(cap_entry.start)}). Je kreeg dit jaar al {euro(received)}; na deze dienst blijft er "
-        f"{euro(remaining_after)} over."
+        f"Het jaarplafond is {whole_euro(cap)} steun per kalenderjaar en per onderneming (sinds "
+        f"{long_date(cap_entry.start)}). {already}; na deze dienst blijft er {euro(remaining_after)} over."
     )
     if limited:
         return reason("plafond_beperkt", "De steun is beperkt tot wat er nog overblijft van het jaarplafond. " + message)

@@ -11,6 +11,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from .money import cents, euro, number, whole_euro
+
 # Amounts beyond these are typing errors, and Decimal arithmetic stays exact below them.
 MAX_AMOUNT = Decimal("1000000000000")  # one trillion euro
 MAX_COUNT = Decimal("10000000")
@@ -18,6 +20,8 @@ MAX_LIST = 50
 MAX_TEXT = 40
 
 _NOISE = re.compile(r"(?i)euros?|eur|€|[\s\u00a0\u202f'’_]")
+_DASH_CENTS = re.compile(r"(?<=[0-9])[.,][-\u2013\u2014]{1,2}$")  # "12.000,-": no cents, as Belgian quotes write it
+_COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")  # "12,000": a decimal comma, or a thousands comma?
 _NUMBER = re.compile(r"[+-]?[0-9.,]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -27,8 +31,24 @@ TRUE_WORDS = {"true", "ja", "yes", "1", "on", "waar"}
 FALSE_WORDS = {"false", "nee", "no", "0", "off", "onwaar"}
 
 
+class Warnings(list):
+    """A list of {"field", "message", "suggestion"}: input we read, but maybe not as meant."""
+
+    def add(self, field: str, message: str, suggestion: str) -> None:
+        if not any(warning["field"] == field for warning in self):
+            self.append({"field": field, "message": message, "suggestion": suggestion})
+
+
 class Errors(list):
-    """A list of {"field", "message"}; ``add`` keeps one message per field."""
+    """A list of {"field", "message"}; ``add`` keeps one message per field.
+
+    ``warnings`` travels with it, so every reader that reports errors can also warn (a plan row
+    reads its cost with field "services[1].cost" and its warnings come along).
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.warnings = Warnings()
 
     def add(self, field: str, message: str) -> None:
         if not any(error["field"] == field for error in self):
@@ -46,7 +66,7 @@ def decimal_from_text(text: str) -> Decimal | None:
     separates thousands, as Belgians write it; any other single dot is a decimal point ('12.5').
     With both marks, the last one is the decimal mark; repeated marks separate thousands.
     """
-    text = _NOISE.sub("", text)
+    text = _DASH_CENTS.sub("", _NOISE.sub("", text))
     if not _NUMBER.fullmatch(text) or not any(c.isdigit() for c in text):
         return None
     sign = "-" if text.startswith("-") else ""
@@ -98,12 +118,27 @@ def _number(value, field: str, label: str, errors: Errors, *, maximum: Decimal, 
 
 
 def amount(value, field: str, label: str, errors: Errors, *, required: bool = True, default: Decimal | None = None):
-    """Euro excluding VAT."""
+    """Euro excluding VAT. "12,000" is read as 12.00 (a comma is the decimal mark), with a warning."""
     if is_blank(value):
         if required:
             errors.add(field, f"Vul {label} in.")
         return default
-    return _number(value, field, label, errors, maximum=MAX_AMOUNT, example="7.500,50")
+    parsed = _number(value, field, label, errors, maximum=MAX_AMOUNT, example="7.500,50")
+    if parsed is not None and isinstance(value, str):
+        _warn_comma_thousands(value, parsed, field, errors.warnings)
+    return parsed
+
+
+def _warn_comma_thousands(value: str, parsed: Decimal, field: str, warnings: Warnings) -> None:
+    # A comma and exactly three digits is how English (and many spreadsheets) write thousands:
+    # the answer stays as read, but the visitor is asked, with the likely amount as a suggestion.
+    text = _DASH_CENTS.sub("", _NOISE.sub("", value))
+    if not _COMMA_THOUSANDS.fullmatch(text):
+        return
+    meant = Decimal(text.replace(",", ""))
+    read = euro(parsed) if parsed == cents(parsed) else f"€ {number(parsed)}"
+    warnings.add(field, f"Bedoel je {whole_euro(meant)}? Je schreef {text}: dat lezen we als {read}.",
+                 text.replace(",", ""))
 
 
 def count(value, field: str, label: str, errors: Errors):

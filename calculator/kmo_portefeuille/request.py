@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from . import catalog, parsing, size as sizing
+from . import balance, catalog, parsing, size as sizing
 from .money import long_date
 from .parameters import Parameters
 
@@ -34,6 +34,8 @@ class Request:
     public_share: Decimal
     answers: dict[str, bool]
     maatwerkbedrijf: bool = False  # a recognised maatwerkbedrijf (sheltered and adapted work)
+    assumed: tuple[str, ...] = ()  # questions left unanswered, so their default holds (see answer.py)
+    warnings: tuple[dict, ...] = ()  # input read, but perhaps not as meant (parsing.Warnings)
 
 
 def read(raw, params: Parameters, today: date) -> Request | list[dict]:
@@ -58,9 +60,19 @@ def read(raw, params: Parameters, today: date) -> Request | list[dict]:
     answers = _checklist(raw.get("checklist"), errors)
     company_raw = raw.get("company") if isinstance(raw.get("company"), dict) else {}
     maatwerkbedrijf = parsing.flag(company_raw.get("maatwerkbedrijf"), "company.maatwerkbedrijf", errors, default=False)
-    if errors:
-        return list(errors)
-    return Request(on, service, theme, cost, received, size, company, public_share, answers, maatwerkbedrijf)
+    if not errors:
+        request = Request(on, service, theme, cost, received, size, company, public_share, answers, maatwerkbedrijf,
+                          _unanswered(raw, company_raw), tuple(errors.warnings))
+        for field, message in balance.needed(request, params):
+            errors.add(field, message)
+    return errors or request
+
+
+def _unanswered(raw: dict, company: dict) -> tuple[str, ...]:
+    """The optional questions left blank: their default (yes; no public share; no maatwerkbedrijf) holds."""
+    checklist = raw.get("checklist") if isinstance(raw.get("checklist"), dict) else {}
+    blank = [key for key in ("legal_form", "flanders", "main_activity") if parsing.is_blank(checklist.get(key))]
+    return (*blank, *(key for key in ("public_share", "maatwerkbedrijf") if parsing.is_blank(company.get(key))))
 
 
 def _theme(raw, on: date | None, params: Parameters, errors: parsing.Errors) -> str | None:
@@ -118,9 +130,13 @@ def _figures(data: dict, prefix: str, errors: parsing.Errors, *, suffix: str = "
         return None
     values = {}
     for key, label in FIGURE_LABELS.items():
+        if key == "balance_sheet_total":  # optional: balance.needed asks for it when the size depends on it
+            values[key] = parsing.amount(data.get(key), f"{prefix}.{key}", label + suffix, errors, required=False)
+            continue
         reader = parsing.count if key == "fte" else parsing.amount
         values[key] = reader(data.get(key), f"{prefix}.{key}", label + suffix, errors)
-    if any(value is None for value in values.values()):
+    unreadable = any(e["field"] == f"{prefix}.balance_sheet_total" for e in errors)
+    if values["fte"] is None or values["turnover"] is None or unreadable:
         return None
     return sizing.Figures(**values)
 

@@ -1,7 +1,7 @@
 """Company size under the European SME definition (Recommendation 2003/361/EC).
 
 Own figures plus partner enterprises in proportion to the stake and linked enterprises in full;
-the staff ceiling always, plus one of the two financial ceilings; a change of size only after two
+staying under the staff ceiling, plus one of the two financial ceilings; a change of size only after two
 consecutive years; a public share at or above the threshold means the company is no SME.
 """
 
@@ -18,23 +18,35 @@ from .reasons import reason
 class Figures:
     fte: Decimal
     turnover: Decimal
-    balance_sheet_total: Decimal
+    balance_sheet_total: Decimal | None  # None: not given (a sole trader has no balance sheet)
 
     def __add__(self, other: "Figures") -> "Figures":
         return Figures(
             self.fte + other.fte,
             self.turnover + other.turnover,
-            self.balance_sheet_total + other.balance_sheet_total,
+            _sum(self.balance_sheet_total, other.balance_sheet_total),
         )
 
     def scaled(self, fraction: Decimal) -> "Figures":
-        return Figures(self.fte * fraction, self.turnover * fraction, self.balance_sheet_total * fraction)
+        balance = None if self.balance_sheet_total is None else self.balance_sheet_total * fraction
+        return Figures(self.fte * fraction, self.turnover * fraction, balance)
+
+    def filled(self, balance: Decimal) -> "Figures":
+        """These figures with ``balance`` for a balance sheet total that was not given."""
+        return self if self.balance_sheet_total is not None else Figures(self.fte, self.turnover, balance)
 
     def describe(self) -> str:
-        return (
-            f"{number(_tenths(self.fte))} VTE, een jaaromzet van {whole_euro(self.turnover)} "
-            f"en een balanstotaal van {whole_euro(self.balance_sheet_total)}"
-        )
+        """The figures in words; a balance sheet total that was not given is not mentioned."""
+        staff = f"{number(_tenths(self.fte))} VTE"
+        turnover = f"een jaaromzet van {whole_euro(self.turnover)}"
+        if self.balance_sheet_total is None:
+            return f"{staff} en {turnover}"
+        return f"{staff}, {turnover} en een balanstotaal van {whole_euro(self.balance_sheet_total)}"
+
+
+def _sum(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    # An unknown part makes the total unknown: it is then never used to pass a ceiling.
+    return None if a is None or b is None else a + b
 
 
 @dataclass(frozen=True)
@@ -84,8 +96,9 @@ def category_of(figures: Figures, ceilings: list[dict]) -> tuple[str, dict | Non
     """The smallest category whose staff ceiling and at least one financial ceiling hold."""
     for ceiling in ceilings:
         staff_ok = figures.fte < ceiling["staff_below"]
+        balance = figures.balance_sheet_total
         money_ok = (figures.turnover <= ceiling["turnover_max"]
-                    or figures.balance_sheet_total <= ceiling["balance_sheet_total_max"])
+                    or (balance is not None and balance <= ceiling["balance_sheet_total_max"]))
         if staff_ok and money_ok:
             return ceiling["category"], ceiling
     return "groot", None
@@ -125,32 +138,37 @@ def determine(company: Company, ceilings: list[dict], thresholds: dict) -> Outco
     if notes:
         reasons.append(reason(
             "grootte_groep",
-            "Je onderneming maakt deel uit van een groep. " + "; ".join(notes) + f". Samen telt dat {figures.describe()}.",
+            "Je onderneming maakt deel uit van een groep: " + "; ".join(notes) + f". Samen telt dat {figures.describe()}.",
         ))
     rule = _rule_text(ceiling, ceilings)
-    verdict = f"Met {figures.describe()} geldt je onderneming als {CATEGORY_NAMES[category]}: {rule}."
-    if category == "groot":
-        verdict = (f"Met {figures.describe()} valt je onderneming buiten de Europese kmo-definitie: {rule}. "
-                   "Het personeelsplafond moet altijd gehaald worden, van de twee financiële plafonds volstaat er één.")
-    reasons.append(reason("grootte_cijfers", verdict))
-
+    before = None
     if company.previous is not None:
         previous, _ = combined(company.previous, company.holdings, thresholds)
         before, _ = category_of(previous, ceilings)
-        if _size_of(before, ceilings) != _size_of(category, ceilings):
-            reasons.append(reason(
-                "grootte_twee_jaar",
-                f"Het jaar ervoor was je onderneming {CATEGORY_NAMES[before]} ({previous.describe()}). "
-                "Een onderneming verandert pas van grootte als ze een plafond twee opeenvolgende boekjaren "
-                "overschrijdt of er weer onder zakt. Daarom blijft de grootte van het jaar ervoor gelden.",
-            ))
-            category = before
-        else:
-            reasons.append(reason(
-                "grootte_twee_jaar",
-                "Ook het jaar ervoor had je onderneming dezelfde grootte, dus de regel van twee opeenvolgende jaren "
-                "verandert niets.",
-            ))
+    kept = before is not None and _size_of(before, ceilings) != _size_of(category, ceilings)
+    if kept:  # the two-year rule overrides: say what the last year alone would give, not a size that does not hold
+        verdict = f"Met {figures.describe()} in het laatste boekjaar alleen zou je onderneming {CATEGORY_NAMES[category]} zijn: {rule}."
+    elif category == "groot":
+        verdict = (f"Met {figures.describe()} valt je onderneming buiten de Europese kmo-definitie: {rule}. "
+                   "Je personeel moet onder het plafond blijven, en van de twee financiële plafonds volstaat er één.")
+    else:
+        verdict = f"Met {figures.describe()} geldt je onderneming als {CATEGORY_NAMES[category]}: {rule}."
+    reasons.append(reason("grootte_cijfers", verdict))
+
+    if kept:
+        reasons.append(reason(
+            "grootte_twee_jaar",
+            f"Het jaar ervoor was je onderneming {CATEGORY_NAMES[before]} ({previous.describe()}). "
+            "Een onderneming verandert pas van grootte als ze twee opeenvolgende boekjaren een plafond "
+            "overschrijdt of er weer onder zakt. Daarom blijft de grootte van het jaar ervoor gelden.",
+        ))
+        category = before
+    elif before is not None:
+        reasons.append(reason(
+            "grootte_twee_jaar",
+            "Ook het jaar ervoor had je onderneming dezelfde grootte. De regel van twee opeenvolgende boekjaren "
+            "verandert dus niets.",
+        ))
 
     size = _size_of(category, ceilings)
     if size == "groot":
@@ -162,14 +180,19 @@ def large_excluded() -> dict:
     return reason("grootte_groot", "Grote ondernemingen komen niet in aanmerking voor de kmo-portefeuille.", blocking=True)
 
 
-def public_share_excludes(public_share: Decimal, thresholds: dict, note: str | None) -> dict | None:
+def on_boundary(share: Decimal | None, thresholds: dict) -> bool:
+    """A stake or public share exactly on a boundary, where the sources read it differently."""
+    return share is not None and share in {thresholds["partner_from_percent"], thresholds["linked_above_percent"],
+                                           thresholds["public_share_excludes_from_percent"]}
+
+
+def public_share_excludes(public_share: Decimal, thresholds: dict) -> dict | None:
     limit = thresholds["public_share_excludes_from_percent"]
     if public_share >= limit:
         return reason(
             "overheidsbelang",
             f"Overheden houden samen {percent_nl(public_share)} van je onderneming. Vanaf {percent_nl(limit)} "
-            "geldt een onderneming niet als kmo uit de privésector en komt ze niet in aanmerking."
-            + (f" {note}" if note else ""),
+            "telt een onderneming niet als kmo uit de privésector, en dan krijgt ze geen steun.",
             blocking=True,
         )
     return None

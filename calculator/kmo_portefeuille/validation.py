@@ -11,7 +11,7 @@ from .dated import Entry, Scheme, Theme, entry_at
 
 SERVICES = ("opleiding", "advies")
 SIZES = ("klein", "middelgroot")
-ENTRY_KEYS = {"from", "value", "source", "also", "change", "note"}
+ENTRY_KEYS = {"from", "value", "source", "also", "change", "note", "choice", "choice_dates"}
 SCHEME_KEYS = {"name", "label", "services", "themes", "values"}
 SOURCE_KEYS = {"label", "title", "url", "checked"}
 CEILING_KEYS = ("category", "counts_as", "staff_below", "turnover_max", "balance_sheet_total_max")
@@ -217,10 +217,33 @@ def _entry(raw: Any, where: str, shape: Callable[[Any], Any], sources: dict) -> 
     for source_id in [raw["source"], *also]:
         if not isinstance(source_id, str) or source_id not in sources:
             raise Problem(f"de bron {source_id!r} staat niet bij 'sources' (gekend: {', '.join(sources)})")
-    for key in ("change", "note"):
+    for key in ("change", "note", "choice"):
         if key in raw and not (isinstance(raw[key], str) and raw[key].strip()):
             raise Problem(f"'{key}' moet tekst zijn")
-    return Entry(start, shape(raw["value"]), raw["source"], tuple(also), raw.get("change"), raw.get("note"))
+    days = _choice_dates(raw)
+    return Entry(start, shape(raw["value"]), raw["source"], tuple(also), raw.get("change"), raw.get("note"),
+                 raw.get("choice"), days)
+
+
+def _choice_dates(raw: dict) -> tuple[tuple[date, date], ...]:
+    """'choice_dates': ISO dates ("2021-09-13") or ISO intervals ("2019-12-01/2019-12-31"), only beside a 'choice'."""
+    if "choice_dates" not in raw:
+        return ()
+    listed = raw["choice_dates"]
+    if "choice" not in raw:
+        raise Problem("'choice_dates' hoort bij een 'choice': schrijf de keuze erbij of laat de datums weg")
+    if not isinstance(listed, list) or not listed or not all(isinstance(d, str) for d in listed):
+        raise Problem("'choice_dates' moet een lijst zijn van datums (\"2021-09-13\") of periodes "
+                      "(\"2019-12-01/2019-12-31\")")
+    days = []
+    for text in listed:
+        first, _, last = text.partition("/")
+        first_day = iso_date(first, "'choice_dates'")
+        last_day = iso_date(last, "'choice_dates'") if last else first_day
+        if last_day < first_day:
+            raise Problem(f"'choice_dates': de periode \"{text}\" eindigt vóór ze begint")
+        days.append((first_day, last_day))
+    return tuple(days)
 
 
 def _entries(name: str, raw: Any, shape: Callable[[Any], Any], sources: dict, problems: list[str]) -> tuple[Entry, ...]:

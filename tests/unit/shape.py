@@ -10,6 +10,9 @@ def assert_valid_shape(response):
     assert json.loads(json.dumps(response, allow_nan=False)) == response
     assert "internal_error" not in response, response
     assert isinstance(response["ok"], bool)
+    assert isinstance(response["warnings"], list)
+    for warning in response["warnings"]:
+        assert set(warning) == {"field", "message", "suggestion"} and warning["suggestion"].isdigit()
     if not response["ok"]:
         assert response["errors"], response
         for error in response["errors"]:
@@ -22,6 +25,12 @@ def assert_valid_shape(response):
         assert whole.isdigit() and dot == "." and len(cents) == 2 and cents.isdigit(), (key, response[key])
     assert response["reasons"] and all(r["code"] and r["message"] for r in response["reasons"])
     assert {r["group"] for r in response["reasons"]} <= {"grootte", "voorwaarde", "steun", "termijn"}
-    assert set(response["display"]) == {*MONEY_KEYS, "date", "rate"}
+    assert set(response["display"]) == {*MONEY_KEYS, "date", "rate", "rate_line", "size"}
+    assert isinstance(response["limited_by_cap"], bool)
+    answer = response["answer"]
+    assert set(answer) == {"headline", "why", "next", "assumed"} and answer["headline"]
+    assert len(answer["why"]) <= 3 and all(isinstance(line, str) and line for line in answer["why"])
+    assert all(set(step) == {"date", "date_display", "message"} and step["message"] for step in answer["next"])
+    assert all(isinstance(line, str) and line for line in answer["assumed"])
     assert all(response["display"][key].startswith("€ ") for key in MONEY_KEYS)
     assert all(set(d) == {"code", "date", "date_display", "message"} for d in response["deadlines"])

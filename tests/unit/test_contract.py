@@ -91,6 +91,8 @@ def test_display_strings_are_formatted_for_the_page():
         "cap": "€ 7.500,00",
         "cap_remaining": "€ 1.765,50",
         "rate": "45%",
+        "rate_line": "45%",
+        "size": "Klein (of micro)",
     }
     finish = next(d for d in response["deadlines"] if d["code"] == "afronding")
     assert (finish["date"], finish["date_display"]) == ("2027-12-31", "31 december 2027")

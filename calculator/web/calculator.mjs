@@ -84,6 +84,14 @@ class Calculator {
       else if (remove) this.removeRow(remove.closest(".kmo-row"));
       else if (fix) this.fix(fix);
     });
+    // The bar's link goes to the result on this page (Material makes in-page links absolute, with
+    // the address the page was loaded with: followed, it would load that older simulation).
+    root.addEventListener("click", (event) => {
+      if (!event.target.closest("[data-kmo-bar] a")) return;
+      event.preventDefault();
+      this.result.scrollIntoView({ block: "start" });
+      this.result.focus({ preventScroll: true });
+    });
     this.result.addEventListener("click", (event) => {
       if (!event.target.closest("[data-kmo-change-assumed]")) return;
       event.preventDefault();

@@ -42,16 +42,19 @@ export function appendSource(li, item) {
   li.append(document.createTextNode(" ("), link, document.createTextNode(")"));
 }
 
-/** A message that may start with a date: "<strong>31 december 2027</strong>: …". */
+/** A message with its date in bold: where the message names it, else in front ("<b>date</b>: …"). */
 export function datedText(li, item) {
   const message = String(item.message || "");
-  if (item.date_display) {
-    const strong = document.createElement("strong");
-    strong.textContent = String(item.date_display);
-    li.append(strong, document.createTextNode(`: ${message}`));
-  } else {
+  const date = item.date_display ? String(item.date_display) : "";
+  const at = date ? message.indexOf(date) : -1;
+  if (!date) {
     li.textContent = message;
+    return;
   }
+  const strong = document.createElement("strong");
+  strong.textContent = date;
+  if (at < 0) li.append(strong, document.createTextNode(`: ${message}`));
+  else li.append(document.createTextNode(message.slice(0, at)), strong, document.createTextNode(message.slice(at + date.length)));
 }
 
 /** Add (on) or remove an id from a control's aria-describedby, keeping the others. */

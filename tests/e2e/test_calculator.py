@@ -723,10 +723,12 @@ def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_u
     assert [t.strip() for t in page.locator("[data-kmo-out='why'] li").all_inner_texts()] == answer["why"]
     next_items = page.locator("[data-kmo-out='next'] li").all_inner_texts()
     assert len(next_items) == len(answer["next"]) >= 1
-    for item, text in zip(answer["next"], next_items):
+    for index, (item, text) in enumerate(zip(answer["next"], next_items)):
         assert item["message"] in text.replace("\u00a0", " ")
         if item.get("date_display"):
-            assert text.startswith(item["date_display"])
+            bold = page.locator("[data-kmo-out='next'] li").nth(index).locator("strong")
+            assert bold.inner_text().strip() == item["date_display"]
+    assert any(item.get("date_display") for item in answer["next"]), "the deadlines with their dates"
     assert answer["assumed"], "nothing was answered in the folded questions: the rules assume it"
     assert [t.strip() for t in page.locator("[data-kmo-out='assumed'] li").all_inner_texts()] == answer["assumed"]
 
@@ -828,11 +830,11 @@ def test_the_balance_sheet_is_optional_when_staff_and_turnover_decide(guarded_pa
     assert got["ok"] == "true" and got["size"] == "klein"
     assert "niet altijd nodig" in page.inner_text("label[for='kmo-balance_sheet_total']")
     # When it does decide, the field says why it is needed.
-    page.fill("#kmo-fte", "60")
+    page.fill("#kmo-fte", "30")
     page.fill("#kmo-turnover", "12.000.000")
     got = result_attributes(page)
     assert got["ok"] == "false" and "company.balance_sheet_total" in got["errors"].split()
-    expected = evaluate(request_from_values({**base, "company": "figures", "fte": "60", "turnover": "12.000.000"}, base["date"]))
+    expected = evaluate(request_from_values({**base, "company": "figures", "fte": "30", "turnover": "12.000.000"}, base["date"]))
     message = next(e["message"] for e in expected["errors"] if e["field"] == "company.balance_sheet_total")
     assert page.locator(f"[data-kmo-out='errors'] li >> text={message}").count() == 1
 
@@ -859,7 +861,9 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         page = context.new_page()
         query = urllib.parse.urlencode({**{k: v for k, v in CYBER.items() if k != "size"}, "company": "figures",
                                         "fte": "8", "turnover": "900.000", "partner_share_0": "30",
-                                        "linked_share_0": "60", "prev_fte": "7"})
+                                        "partner_fte_0": "2", "partner_turnover_0": "100.000",
+                                        "linked_share_0": "60", "linked_fte_0": "1", "linked_turnover_0": "50.000",
+                                        "prev_fte": "7", "prev_turnover": "800.000"})
         page.goto(f"{base_url}/rekenhulp/?{query}")
         result_attributes(page)
         for name in ("assumed", "previous", "group", "result"):
@@ -890,13 +894,21 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         for attribute in ("aria-live", "role"):
             assert page.evaluate(f"() => !!document.querySelector('[data-kmo-bar]').closest('[{attribute}]')") is False
             assert page.locator(f"[data-kmo-bar] [{attribute}]").count() == 0
-        assert bar.locator("a").get_attribute("href") == "#kmo-result"
+        assert bar.locator("a").get_attribute("href").endswith("#kmo-result")
         # A field focused near the bottom of the screen is scrolled clear of the bar.
         page.evaluate("() => window.scrollTo(0, document.querySelector('#kmo-received').getBoundingClientRect().top + scrollY - 820)")
         page.locator("#kmo-received").focus()
         page.keyboard.type("1")
         box, field = bar.bounding_box(), page.locator("#kmo-received").bounding_box()
         assert field["y"] + field["height"] <= box["y"] + 0.5, (box, field)
+        # The bar leads to the result of what is in the form now, on this page.
+        page.evaluate("() => { window.__kmoSamePage = true; }")
+        bar.locator("a").click()
+        assert page.evaluate("() => window.__kmoSamePage") is True
+        assert page.evaluate("() => document.activeElement.id") == "kmo-result"
+        assert page.input_value("#kmo-received") == "1"
+        result_box = page.locator("#kmo-result").bounding_box()
+        assert -1 <= result_box["y"] < 844
         # Not on a wide screen, and not in print.
         page.set_viewport_size({"width": 1280, "height": 800})
         assert not bar.is_visible()

@@ -700,15 +700,19 @@ def test_a_large_maatwerkbedrijf_is_answered_with_the_medium_rate(guarded_page, 
 CYBER = {"service": "advies", "theme": "cybersecurity", "cost": "12000", "date": "2026-03-02", "size": "klein"}
 
 
+def load_answer(page, base_url, values: dict[str, str]) -> tuple[dict, dict]:
+    """Open the rekenhulp with these values: what #kmo-result says, and what Python answers."""
+    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(values)}")
+    return result_attributes(page), evaluate(request_from_values(values, values["date"]))
+
+
 def visible_text(page, selector: str) -> str:
     return page.inner_text(selector).replace("\u00a0", " ")
 
 
 def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_url):
     page = guarded_page
-    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(CYBER)}")
-    got = result_attributes(page)
-    expected = evaluate(request_from_values(CYBER, CYBER["date"]))
+    got, expected = load_answer(page, base_url, CYBER)
     assert got["eligible"] == "true" and expected["eligible"]
     answer = expected["answer"]
 
@@ -745,11 +749,8 @@ def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_u
 
 
 def test_a_no_says_its_reason_once(guarded_page, base_url):
-    values = {**CYBER, "theme": "innovatie"}
     page = guarded_page
-    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(values)}")
-    got = result_attributes(page)
-    expected = evaluate(request_from_values(values, values["date"]))
+    got, expected = load_answer(page, base_url, {**CYBER, "theme": "innovatie"})
     assert got["eligible"] == "false" == ("true" if expected["eligible"] else "false")
     headline = expected["answer"]["headline"]
     assert visible_text(page, "[data-kmo-out='headline']").strip() == headline
@@ -760,10 +761,9 @@ def test_a_no_says_its_reason_once(guarded_page, base_url):
 
 @pytest.mark.parametrize(("date", "shown"), [("2021-09-13", True), ("2021-09-14", False), ("2026-03-02", False)])
 def test_the_13_september_2021_note_only_for_that_date(guarded_page, base_url, date, shown):
-    values = {**CYBER, "date": date}
     page = guarded_page
-    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(values)}")
-    assert result_attributes(page)["ok"] == "true"
+    got, _ = load_answer(page, base_url, {**CYBER, "date": date})
+    assert got["ok"] == "true"
     ready = page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent")
     trace = page.eval_on_selector("[data-kmo-details='result']", "e => e.textContent")
     assert ("13 september 2021" in trace) is shown
@@ -840,11 +840,8 @@ def test_the_balance_sheet_is_optional_when_staff_and_turnover_decide(guarded_pa
 
 
 def test_one_size_line_for_a_public_share_of_25(guarded_page, base_url):
-    values = {**CYBER, "public_share": "25"}
     page = guarded_page
-    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(values)}")
-    got = result_attributes(page)
-    expected = evaluate(request_from_values(values, values["date"]))
+    got, expected = load_answer(page, base_url, {**CYBER, "public_share": "25"})
     assert got["eligible"] == "false"
     open_result_details(page)
     assert visible_text(page, "[data-kmo-out='size']").strip() == expected["display"]["size"]

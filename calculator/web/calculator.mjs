@@ -4,15 +4,19 @@
 // Everything a rule decides (size, eligibility, rates, amounts, deadlines) and every amount or date
 // shown comes from the rules package (Python, in worker.mjs). The modules here only read the form
 // (form.mjs, through the field map in fields.mjs), send what the visitor typed as text, and show
-// the answer (render.mjs, summary.mjs). All output is set as text (textContent), never as HTML.
+// the answer (answer.mjs, render.mjs, warnings.mjs, bar.mjs, summary.mjs). All output is set as
+// text (textContent), never as HTML.
 
 import { Address } from "./address.mjs";
+import { showAnswer } from "./answer.mjs";
+import { showBar } from "./bar.mjs";
 import { MODE, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
 import { Form } from "./form.mjs";
 import { showFailureTitle, showProgress } from "./loading.mjs";
 import * as view from "./render.mjs";
 import { currentRuntime } from "./runtime.mjs";
 import { adviceHref, fillPrint, inputLines } from "./summary.mjs";
+import { applySuggestion, showFieldWarnings } from "./warnings.mjs";
 
 // Results follow every keystroke; only the screen reader waits for a pause in typing.
 const ANNOUNCE_AFTER_MS = 1000;
@@ -50,15 +54,13 @@ class Calculator {
     this.lastState = null;
     this.lastQuery = "";
     this.failure = null;
-    this.sizeLabels = { groot: "Groot: geen kmo" };
-    for (const option of this.form.querySelectorAll('select[name="size"] option')) {
-      this.sizeLabels[option.value] = option.textContent.trim();
-    }
+    this.details = root.querySelector('#kmo-result [data-kmo-details="result"]');
 
     this.inputs.restore(stateFromQuery(new URLSearchParams(location.search)));
     const date = this.form.elements.namedItem("date");
     if (date && !date.value) date.value = today();
     this.inputs.updateVisibility();
+    this.inputs.updateAssumed();
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -77,15 +79,38 @@ class Calculator {
     this.form.addEventListener("click", (event) => {
       const add = event.target.closest("[data-kmo-add]");
       const remove = event.target.closest("[data-kmo-remove]");
+      const fix = event.target.closest("[data-kmo-fix]");
       if (add) this.addRow(add.dataset.kmoAdd);
       else if (remove) this.removeRow(remove.closest(".kmo-row"));
+      else if (fix) this.fix(fix);
+    });
+    // The bar's link goes to the result on this page (Material makes in-page links absolute, with
+    // the address the page was loaded with: followed, it would load that older simulation).
+    root.addEventListener("click", (event) => {
+      if (!event.target.closest("[data-kmo-bar] a")) return;
+      event.preventDefault();
+      this.result.scrollIntoView({ block: "start" });
+      this.result.focus({ preventScroll: true });
+    });
+    this.result.addEventListener("click", (event) => {
+      if (!event.target.closest("[data-kmo-change-assumed]")) return;
+      event.preventDefault();
+      this.inputs.openAssumed();
     });
     const print = root.querySelector("[data-kmo-print]");
     if (print) print.addEventListener("click", () => window.print());
+    // The printout shows the details open (calculator.css does it too, where the browser can).
     this.beforePrint = () => {
-      if (this.alive()) this.updateSummary();
+      if (!this.alive()) return;
+      this.updateSummary();
+      this.detailsWereOpen = !!(this.details && this.details.open);
+      if (this.details) this.details.open = true;
+    };
+    this.afterPrint = () => {
+      if (this.details && !this.detailsWereOpen) this.details.open = false;
     };
     window.addEventListener("beforeprint", this.beforePrint);
+    window.addEventListener("afterprint", this.afterPrint);
 
     this.listener = (rt) => this.onRuntime(rt);
     this.attach();
@@ -102,6 +127,7 @@ class Calculator {
     if (this.root.isConnected) return true;
     this.unsubscribe();
     window.removeEventListener("beforeprint", this.beforePrint);
+    window.removeEventListener("afterprint", this.afterPrint);
     this.announcer.stop();
     this.address.stop();
     return false;
@@ -131,6 +157,7 @@ class Calculator {
     this.failure = kind;
     const title = showFailureTitle(this.result, kind);
     this.setState("error");
+    showBar(this.root, null, "error");
     this.announce(`${title} Bel ons gratis op ${this.phone()}.`, true);
   }
 
@@ -154,6 +181,7 @@ class Calculator {
     if (target && target.name) {
       if (event.type === "change") this.touched.add(target.name);
       if (target.name === MODE.name) this.inputs.updateVisibility();
+      this.inputs.updateAssumed();
     }
     this.schedule();
   }
@@ -169,6 +197,15 @@ class Calculator {
     const row = this.inputs.addRow(kind);
     if (!row) return;
     row.querySelector("input").focus();
+    this.schedule();
+  }
+
+  /** "Bedoel je …?": the suggestion goes into the field, which keeps the focus; then recompute. */
+  fix(button) {
+    const control = applySuggestion(this.inputs, button);
+    if (!control) return;
+    control.focus();
+    this.touched.add(control.name);
     this.schedule();
   }
 
@@ -222,30 +259,29 @@ class Calculator {
   render(response) {
     this.lastResponse = response;
     view.showFieldErrors(this.inputs, response, this.touched);
+    showFieldWarnings(this.inputs, response);
     if (response && response.ok === true) {
-      view.showAnswer(this.result, response, this.sizeLabel(response));
+      showAnswer(this.result, response);
       this.result.dataset.query = this.lastQuery;
     } else {
       view.showInvalid(this.result, response, this.inputs);
     }
+    showBar(this.root, response);
     this.updateSummary();
     this.announce(view.spoken(response));
     delete this.result.dataset.pending;
   }
 
-  sizeLabel(response) {
-    return this.sizeLabels[response.size] || String(response.size ?? "–");
-  }
-
-  /** The printout's list of inputs and the advice link, for the last answer. */
+  /** The printout's list of inputs, and the hand-off that fits the service with its link. */
   updateSummary() {
     const response = this.lastResponse;
-    const lines = inputLines(this.inputs, this.lastState || this.inputs.state(), response);
+    const state = this.lastState || this.inputs.state();
+    const lines = inputLines(this.inputs, state, response);
     const href = this.address.href(this.lastQuery);
     fillPrint(this.result, lines, href);
-    if (this.advice) {
-      const size = response && response.ok === true ? this.sizeLabel(response) : "";
-      this.advice.href = adviceHref(this.adviceBase, lines, response, size, href);
-    }
+    if (this.advice) this.advice.href = adviceHref(this.adviceBase, lines, response, href);
+    // ECX gives advice: after a training, the hand-off says so and points to VLAIO instead.
+    const handoff = state.get("service") === "opleiding" ? "opleiding" : "advies";
+    for (const block of this.root.querySelectorAll("[data-kmo-handoff]")) block.hidden = block.dataset.kmoHandoff !== handoff;
   }
 }

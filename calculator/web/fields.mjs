@@ -8,8 +8,8 @@
 //   choice  a radio group or select, sent as its value
 //   text    typed text, sent as typed (the rules package parses it)
 //   yesno   a ja/nee question, sent as true/false
-// `when` ties a field to one mode. `default` is what the form shows untouched: the URL leaves it
-// out. `reports` lists request paths whose errors this field shows (the company as a whole).
+// `when` ties a field to one mode. `default` is what the form shows untouched: the URL and the
+// request leave it out. The order is the form's: what is bought, the company, received. `reports` lists request paths whose errors this field shows (the company as a whole).
 
 export const MAX_ROWS = 20;
 const ROW_PARTS = ["share", "fte", "turnover", "balance_sheet_total"];
@@ -24,6 +24,10 @@ const rowFields = (row) =>
   ROW_PARTS.map((part) => ({ name: `${row}_${part}_${INDEX}`, path: `${ROWS[row].path}${INDEX}.${part}`, kind: "text", when: "figures", row, part }));
 
 export const FIELDS = [
+  { name: "service", path: "service", kind: "choice" },
+  { name: "theme", path: "theme", kind: "choice" },
+  { name: "cost", path: "cost", kind: "text" },
+  { name: "date", path: "date", kind: "text" },
   { name: "company", kind: "mode", default: "size" },
   { name: "size", path: "company.size", kind: "choice", when: "size" },
   { name: "fte", path: "company.fte", kind: "text", when: "figures", reports: ["company"] },
@@ -34,19 +38,17 @@ export const FIELDS = [
   { name: "prev_balance_sheet_total", path: "company.previous.balance_sheet_total", kind: "text", when: "figures" },
   ...rowFields("partner"),
   ...rowFields("linked"),
-  { name: "public_share", path: "company.public_share", kind: "text" },
-  { name: "maatwerkbedrijf", path: "company.maatwerkbedrijf", kind: "yesno", default: "nee" },
   { name: "legal_form", path: "checklist.legal_form", kind: "yesno", default: "ja" },
   { name: "flanders", path: "checklist.flanders", kind: "yesno", default: "ja" },
   { name: "main_activity", path: "checklist.main_activity", kind: "yesno", default: "ja" },
-  { name: "service", path: "service", kind: "choice" },
-  { name: "theme", path: "theme", kind: "choice" },
-  { name: "cost", path: "cost", kind: "text" },
-  { name: "date", path: "date", kind: "text" },
+  { name: "public_share", path: "company.public_share", kind: "text" },
+  { name: "maatwerkbedrijf", path: "company.maatwerkbedrijf", kind: "yesno", default: "nee" },
   { name: "received", path: "received", kind: "text" },
 ];
 
-export const MODE = FIELDS[0];
+export const MODE = FIELDS.find((field) => field.kind === "mode");
+// The questions the rules assume an answer to when the request leaves them out (the folded section).
+export const ASSUMED = FIELDS.filter((field) => field.kind === "yesno" || field.name === "public_share").map((field) => field.name);
 // URL parameters starting with this tune the page (e.g. kmo_stall); they are not simulation input.
 const TUNING = "kmo_";
 
@@ -126,7 +128,16 @@ function setPath(target, path, value) {
   node[steps[steps.length - 1]] = value;
 }
 
-/** The JSON request for a state: every answer as typed, empty ones left out. */
+/** A yes/no answer still at its default: the rules assume it when the request leaves it out. */
+export function assumedAnswer(name, text) {
+  const field = FIELDS.find((f) => f.name === name);
+  return !!field && field.kind === "yesno" && text === field.default;
+}
+
+/**
+ * The JSON request for a state: every answer as typed. Empty ones are left out, and so is a yes/no
+ * answer still at its default: the rules then assume it and say so (answer.assumed).
+ */
 export function requestFrom(state) {
   const request = { company: {}, checklist: {} };
   const fields = fieldsInUse(modeOf(state), rowCounts(state.keys()));
@@ -137,6 +148,7 @@ export function requestFrom(state) {
   for (const field of fields) {
     const text = state.get(field.name);
     if (field.kind === "mode" || text === undefined || text === "") continue;
+    if (assumedAnswer(field.name, text)) continue;
     setPath(request, field.path, field.kind === "yesno" ? text === "ja" : text);
   }
   return request;

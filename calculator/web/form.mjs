@@ -1,7 +1,7 @@
 // The calculator's form in the page: its controls by name, the partner and linked rows the visitor
 // adds, which blocks show, and a state from fields.mjs put back into the controls.
 
-import { MAX_ROWS, MODE, ROWS, readState, rowCounts } from "./fields.mjs";
+import { ASSUMED, FIELDS, MAX_ROWS, MODE, ROWS, readState, rowCounts } from "./fields.mjs";
 
 const ROW_TEXT = {
   partner: { title: "Partneronderneming", remove: "Verwijder partneronderneming" },
@@ -76,6 +76,26 @@ export class Form {
     for (let node = element && element.parentElement; node; node = node.parentElement) {
       if (node.tagName === "DETAILS" && node.closest("form") === this.form) node.open = true;
     }
+  }
+
+  /** The folded section's summary: what is assumed, or that the visitor changed it. */
+  updateAssumed() {
+    const changed = ASSUMED.some((name) => {
+      const text = this.value(name);
+      return text !== "" && text !== FIELDS.find((field) => field.name === name).default;
+    });
+    for (const span of this.form.querySelectorAll("[data-kmo-assumed]")) {
+      span.hidden = (span.dataset.kmoAssumed === "changed") !== changed;
+    }
+  }
+
+  /** Open the folded section of what is assumed and put the focus in its first question. */
+  openAssumed() {
+    const details = this.form.querySelector('[data-kmo-details="assumed"]');
+    if (!details) return;
+    details.open = true;
+    const first = details.querySelector("input, select");
+    if (first) first.focus();
   }
 
   updateVisibility() {

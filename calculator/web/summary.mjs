@@ -1,8 +1,8 @@
 // What the visitor entered, in words: the list in the printout, and the message the contact page
-// gets from "Vraag advies over deze simulatie". Values are shown as typed, choices by their label,
+// gets from "Vraag ECX een offerte". Values are shown as typed, choices by their label,
 // the date as the rules package wrote it (response.display.date) once there is an answer.
 
-import { rowOf } from "./fields.mjs";
+import { assumedAnswer, rowOf } from "./fields.mjs";
 
 // The lines the contact message repeats, besides the answer.
 const ADVICE_FIELDS = ["service", "theme", "cost", "date", "received"];
@@ -31,11 +31,11 @@ function valueOf(form, name, text, response) {
   return text;
 }
 
-/** [{name, label, value}] for every answer of the state that is not empty. */
+/** [{name, label, value}] for every answer of the state that is not empty or assumed. */
 export function inputLines(form, state, response) {
   const lines = [];
   for (const [name, text] of state || []) {
-    if (text === "") continue;
+    if (text === "" || assumedAnswer(name, text)) continue;
     const row = rowOf(name);
     const label = row ? `${form.rowTitle(row.row, row.index)}: ${labelOf(form, name)}` : labelOf(form, name);
     lines.push({ name, label, value: row ? text : valueOf(form, name, text, response) });
@@ -62,7 +62,7 @@ export function fillPrint(result, lines, href) {
 }
 
 /** The contact page's address with the simulation as plain text (?simulatie=…). */
-export function adviceHref(base, lines, response, sizeLabel, href) {
+export function adviceHref(base, lines, response, href) {
   const parts = ["Simulatie kmo-portefeuille"];
   for (const name of ADVICE_FIELDS) {
     const line = lines.find((l) => l.name === name);
@@ -70,10 +70,10 @@ export function adviceHref(base, lines, response, sizeLabel, href) {
   }
   if (response && response.ok === true) {
     const display = response.display || {};
-    parts.push(`Grootte: ${sizeLabel}`);
-    parts.push(`Steun: ${display.support} (${display.rate})`);
-    parts.push(`Eigen bijdrage: ${display.own_share}`);
-    if (response.summary) parts.push(String(response.summary));
+    parts.push(`Grootte: ${display.size}`);
+    parts.push(`Steun: ${display.support} (${display.rate_line})`);
+    parts.push(`Eigen deel: ${display.own_share}`);
+    if (response.answer && response.answer.headline) parts.push(String(response.answer.headline));
   } else {
     parts.push("De simulatie is nog niet volledig ingevuld.");
   }

@@ -117,6 +117,39 @@ def test_axe_on_the_calculator_while_loading_and_after_a_failure(page, base_url)
     assert not loading and not failed, f"loading: {loading}\nerror: {failed}"
 
 
+def test_axe_on_every_state_of_the_answer(guarded_page, base_url):
+    """The answer first: a yes, a no, an incomplete form and an amount warning, details open, on a phone too."""
+    page = guarded_page
+    found: dict[str, list[str]] = {}
+    base = "service=advies&theme=cybersecurity&date=2026-03-02"
+    for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
+        page.set_viewport_size(viewport)
+        where = f"{viewport['width']} px"
+        page.goto(f"{base_url}/rekenhulp/?{base}&cost=12000&main_activity=nee&public_share=10")
+        page.wait_for_selector(READY, timeout=LOAD_MS)
+        assert page.get_attribute("#kmo-result", "data-eligible") == "false"
+        found[f"ready, no ({where})"] = axe_violations(page)
+        page.goto(f"{base_url}/rekenhulp/?{base}&cost=12000")
+        page.wait_for_selector(READY, timeout=LOAD_MS)
+        assert page.get_attribute("#kmo-result", "data-eligible") == "true"
+        found[f"ready, yes ({where})"] = axe_violations(page)
+        page.locator("[data-kmo-details='result'] summary").click()
+        page.locator("[data-kmo-details='assumed'] summary").click()
+        found[f"ready, details open ({where})"] = axe_violations(page)
+        page.fill("#kmo-cost", "12,000")
+        page.wait_for_selector("[data-kmo-warning-for='cost']")
+        page.wait_for_selector(READY)
+        found[f"amount warning ({where})"] = axe_violations(page)
+        page.fill("#kmo-cost", "")
+        page.wait_for_selector(READY)
+        assert page.get_attribute("#kmo-result", "data-ok") == "false"
+        found[f"invalid ({where})"] = axe_violations(page)
+    bad = {where: lines for where, lines in found.items() if lines}
+    assert not bad, "axe (WCAG 2.1 A/AA) violations:\n" + "\n".join(
+        f"  {where}:\n    " + "\n    ".join(lines) for where, lines in bad.items()
+    )
+
+
 # --------------------------------------------------------------------------- the keyboard
 
 

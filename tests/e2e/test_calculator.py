@@ -122,7 +122,7 @@ def form_values(request: dict, theme_values: set[str]) -> dict[str, str]:
 
 
 def request_from_values(values: dict[str, str], today: str) -> dict:
-    """The request the form sends for these values (every answer the form shows, as text)."""
+    """The request the form sends for these values (every answer as text, defaults left out)."""
     request: dict = {"date": values.get("date") or today}
     for key in ("service", "theme", "cost", "received"):
         if values.get(key):
@@ -146,8 +146,11 @@ def request_from_values(values: dict[str, str], today: str) -> dict:
                 company[key] = rows
     if values.get("public_share"):
         company["public_share"] = values["public_share"]
+    if values.get("maatwerkbedrijf", "nee") == "ja":
+        company["maatwerkbedrijf"] = True
     request["company"] = company
-    request["checklist"] = {key: values.get(key, "ja") == "ja" for key in CHECKLIST}
+    # Answers left at their default stay out: the rules assume them (answer.assumed).
+    request["checklist"] = {key: False for key in CHECKLIST if values.get(key, "ja") == "nee"}
     return request
 
 
@@ -185,6 +188,24 @@ def open_details(page, name: str) -> None:
         details.locator("summary").click()
 
 
+def open_result_details(page) -> None:
+    details = page.locator("[data-kmo-details='result']")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
+def assert_print_order(page) -> None:
+    """In print: the answer, why, what now, the details (open), then the inputs, top to bottom."""
+    order = ["[data-kmo-out='headline']", "[data-kmo-block='why']", "[data-kmo-block='next']",
+             "[data-kmo-details='result'] [data-kmo-out='support']", ".kmo-print-inputs"]
+    tops = []
+    for selector in order:
+        element = page.locator(f"#kmo-result {selector}")
+        assert element.is_visible(), f"{selector} is not printed"
+        tops.append(element.bounding_box()["y"])
+    assert tops == sorted(tops), list(zip(order, tops))
+
+
 def fill_form(page, values: dict[str, str]) -> None:
     """Put values into the form the way a visitor would: click, choose, type."""
     mode = values.get("company", "size")
@@ -206,6 +227,7 @@ def fill_form(page, values: dict[str, str]) -> None:
                 page.click(f"[data-kmo-add='{prefix}']")
                 for part in ROW_PARTS:
                     page.fill(f"#kmo-{prefix}_{part}_{index}", values.get(f"{prefix}_{part}_{index}", ""))
+    open_details(page, "assumed")
     page.fill("#kmo-public_share", values.get("public_share", ""))
     for key in CHECKLIST:
         page.check(f"input[name='{key}'][value='{values.get(key, 'ja')}']")
@@ -296,27 +318,34 @@ def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url
     # Writing the URL back keeps the same state.
     assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(page.url).query, keep_blank_values=True)) == values
 
-    # The reasons name what made it fail; amounts are shown in Belgian notation.
+    # A value from the URL inside the folded questions opens them.
+    assert page.get_attribute("[data-kmo-details='assumed']", "open") is not None
+
+    # The answer first: the one reason that decides the "no"; the rule trace in the closed details.
     assert got["eligible"] == "false"
-    assert page.locator("[data-kmo-out='verdict']").inner_text().startswith("Deze aanvraag komt niet")
+    assert page.inner_text("[data-kmo-out='headline']").strip() == expected["answer"]["headline"]
+    assert page.get_attribute("[data-kmo-details='result']", "open") is None
     assert page.locator("[data-kmo-out='reasons'] li").count() >= 1
+    open_result_details(page)
     assert re.fullmatch(r"€\s\d{1,3}(\.\d{3})*,\d{2}", page.inner_text("[data-kmo-out='support']").strip())
 
-    # The advice link carries a plain-text summary to the contact page.
-    href = page.get_attribute("[data-kmo-advice]", "href")
-    parts = urllib.parse.urlsplit(href)
-    assert parts.path == "/contact/"
-    summary = urllib.parse.parse_qs(parts.query)["simulatie"][0]
-    assert "Opleiding" in summary and "/rekenhulp/?" in summary
+    # A training: ECX does not give it, the hand-off points to VLAIO instead of asking ECX for an offer.
+    assert not page.is_visible("[data-kmo-advice]")
+    vlaio = page.locator("[data-kmo-handoff='opleiding'] a")
+    assert vlaio.is_visible()
+    assert urllib.parse.urlsplit(vlaio.get_attribute("href")).hostname == "www.vlaio.be"
+    assert set(vlaio.get_attribute("rel").split()) == {"noopener", "noreferrer", "external"}
 
-    # Print: only the inputs and the result, on one page.
+    # Print: only the answer, why, what now, the details (open) and the inputs, in that order, on one page.
     page.emulate_media(media="print")
     assert not page.is_visible(".md-header")
     assert not page.is_visible("#kmo-form")
     assert not page.is_visible(".kmo-actions")
+    assert not page.is_visible("[data-kmo-bar]")
     assert page.is_visible(".kmo-print-inputs")
     assert "3.000,00" in page.inner_text(".kmo-print-inputs")
     assert page.is_visible("[data-kmo-out='support']")
+    assert_print_order(page)
     pdf = page.pdf(format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
     assert pages == 1, f"the printout has {pages} pages"
@@ -326,8 +355,17 @@ def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url
     violations = Axe().run(page, context={"include": [[".kmo-rekenhulp"]]}).response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
 
-    # The advice link opens the contact form with the summary as its message.
-    page.click("[data-kmo-advice]")
+    # Advice: the hand-off asks ECX for an offer and opens the contact form with the simulation.
+    page.check("input[name='service'][value='advies']")
+    result_attributes(page)
+    assert not page.is_visible("[data-kmo-handoff='opleiding']")
+    advice = page.locator("[data-kmo-advice]")
+    assert advice.is_visible() and advice.inner_text().strip() == "Vraag ECX een offerte"
+    parts = urllib.parse.urlsplit(advice.get_attribute("href"))
+    assert parts.path == "/contact/"
+    summary = urllib.parse.parse_qs(parts.query)["simulatie"][0]
+    assert "Advies" in summary and "/rekenhulp/?" in summary
+    advice.click()
     page.wait_for_url("**/contact/**")
     message = page.locator("textarea[name='bericht']")
     message.wait_for()
@@ -355,6 +393,7 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
     expected = evaluate(request_from_values(values, "2026-05-15"))
     assert expected["ok"] and expected["support"] == "2250.15"
     assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
+    open_result_details(page)
     assert page.inner_text("[data-kmo-out='support']").replace("\u00a0", " ").strip() == "€ 2.250,15"
 
     # A wrong number: the message sits next to its field, and what was typed stays.
@@ -400,6 +439,7 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
 
 
 def test_keyboard_only(guarded_page, base_url):
+    """Through the form by keyboard alone, what is bought first, on to the answer and its details."""
     page = guarded_page
     page.goto(base_url + "/rekenhulp/?date=2026-03-02")
     result_attributes(page)
@@ -407,7 +447,8 @@ def test_keyboard_only(guarded_page, base_url):
 
     def focused():
         return page.evaluate(
-            "() => { const e = document.activeElement; return e ? (e.name || e.id || e.tagName) : null; }"
+            "() => { const e = document.activeElement;"
+            " return e ? (e.name || (e.tagName === 'SUMMARY' && e.parentElement.dataset.kmoDetails) || e.id || e.tagName) : null; }"
         )
 
     seen = []
@@ -419,9 +460,7 @@ def test_keyboard_only(guarded_page, base_url):
             break
     else:
         pytest.fail(f"Tab never reached the service choice; focus went through {seen}")
-    # The form's fields are reached in order.
-    order = [n for n in ("company", "size", "public_share", "legal_form", "flanders", "main_activity", "service") if n in seen]
-    assert order == ["company", "size", "public_share", "legal_form", "flanders", "main_activity", "service"], seen
+    assert not {"company", "size", "legal_form", "public_share"} & set(seen), f"company questions before the service: {seen}"
 
     page.keyboard.press("ArrowRight")  # second radio of the group: advies
     assert page.is_checked("input[name='service'][value='advies']")
@@ -441,7 +480,26 @@ def test_keyboard_only(guarded_page, base_url):
     assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
     assert page.evaluate("() => window.__marker") == "kept"
 
-    # Change the size select with the keyboard: the result follows.
+    # On through the company, the folded questions and what was received, to the answer's details.
+    rest = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        rest.append(focused())
+        if rest[-1] == "result":
+            break
+    else:
+        pytest.fail(f"Tab never reached the answer's details; focus went through {rest}")
+    order = [n for n in ("date", "company", "size", "assumed", "received", "result") if n in rest]
+    assert order == ["date", "company", "size", "assumed", "received", "result"], rest
+    page.keyboard.press("Enter")
+    assert page.get_attribute("[data-kmo-details='result']", "open") is not None
+    assert page.is_visible("[data-kmo-out='support']")
+
+    # The folded questions open by keyboard; change the size with the keyboard: the result follows.
+    page.focus("[data-kmo-details='assumed'] summary")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused() == "legal_form"
     page.focus("#kmo-size")
     page.keyboard.press("ArrowDown")
     assert page.input_value("#kmo-size") == "middelgroot"
@@ -450,11 +508,12 @@ def test_keyboard_only(guarded_page, base_url):
     assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
     assert got["size"] == "middelgroot"
 
-    # The status region speaks the summary once typing has paused.
+    # The status region speaks the headline once typing has paused.
     page.wait_for_function(
         "() => document.querySelector('[data-kmo-status]').textContent.trim().length > 0", timeout=5000
     )
     assert page.get_attribute("[data-kmo-status]", "aria-live") == "polite"
+    assert page.inner_text("[data-kmo-status]").strip() == expected["answer"]["headline"]
 
 
 def test_error_when_the_runtime_cannot_load(page, base_url):
@@ -545,7 +604,7 @@ def test_under_a_sub_path(guarded_page, built_site, serve_directory):
 
 
 CALCULATOR_FILES = ("calculator.mjs", "worker.mjs", "mount.mjs", "fields.mjs", "form.mjs", "render.mjs",
-                    "summary.mjs", "address.mjs")
+                    "answer.mjs", "warnings.mjs", "bar.mjs", "dom.mjs", "summary.mjs", "address.mjs")
 
 
 def test_browser_files_decide_nothing_and_write_no_html():
@@ -624,6 +683,7 @@ def test_a_large_maatwerkbedrijf_is_answered_with_the_medium_rate(guarded_page, 
              "&fte=400&turnover=90000000&balance_sheet_total=90000000")
     page.goto(f"{base_url}/rekenhulp/?{query}")
     assert result_attributes(page)["eligible"] == "false"
+    open_details(page, "assumed")
     page.check("input[name='maatwerkbedrijf'][value='ja']")
     page.wait_for_selector("#kmo-result[data-eligible='true']:not([data-pending])", timeout=LOAD_MS)
     got = result_attributes(page)
@@ -633,3 +693,224 @@ def test_a_large_maatwerkbedrijf_is_answered_with_the_medium_rate(guarded_page, 
     page.goto(page.url)
     assert page.is_checked("input[name='maatwerkbedrijf'][value='ja']")
     assert result_attributes(page)["support"] == "3500.00"
+
+
+# --------------------------------------------------------------------------- the answer first (issue 13)
+
+CYBER = {"service": "advies", "theme": "cybersecurity", "cost": "12000", "date": "2026-03-02", "size": "klein"}
+
+
+def load_answer(page, base_url, values: dict[str, str]) -> tuple[dict, dict]:
+    """Open the rekenhulp with these values: what #kmo-result says, and what Python answers."""
+    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(values)}")
+    return result_attributes(page), evaluate(request_from_values(values, values["date"]))
+
+
+def visible_text(page, selector: str) -> str:
+    return page.inner_text(selector).replace("\u00a0", " ")
+
+
+def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_url):
+    page = guarded_page
+    got, expected = load_answer(page, base_url, CYBER)
+    assert got["eligible"] == "true" and expected["eligible"]
+    answer = expected["answer"]
+
+    # The first element of the ready part is the panel with the verdict and both amounts.
+    first = page.evaluate("() => document.querySelector(\"#kmo-result [data-kmo-part='ready']\").firstElementChild.outerHTML")
+    assert 'data-kmo-out="headline"' in first and "kmo-answer" in first
+    headline = visible_text(page, "[data-kmo-out='headline']").strip()
+    assert headline == answer["headline"]
+    assert "5.400" in headline and "6.600" in headline
+
+    # Then why, what to do now (with the dates the rules know), what was assumed.
+    assert [t.strip() for t in page.locator("[data-kmo-out='why'] li").all_inner_texts()] == answer["why"]
+    next_items = page.locator("[data-kmo-out='next'] li").all_inner_texts()
+    assert len(next_items) == len(answer["next"]) >= 1
+    for index, (item, text) in enumerate(zip(answer["next"], next_items)):
+        assert item["message"] in text.replace("\u00a0", " ")
+        if item.get("date_display"):
+            bold = page.locator("[data-kmo-out='next'] li").nth(index).locator("strong")
+            assert bold.inner_text().strip() == item["date_display"]
+    assert any(item.get("date_display") for item in answer["next"]), "the deadlines with their dates"
+    assert answer["assumed"], "nothing was answered in the folded questions: the rules assume it"
+    assert [t.strip() for t in page.locator("[data-kmo-out='assumed'] li").all_inner_texts()] == answer["assumed"]
+
+    # The figures and the rule trace wait in the closed details, with one size line and the rate line.
+    details = page.locator("[data-kmo-details='result']")
+    assert details.get_attribute("open") is None
+    assert details.locator("summary").inner_text().strip() == "Details en bronnen"
+    open_result_details(page)
+    display = expected["display"]
+    assert visible_text(page, "[data-kmo-out='size']").strip() == display["size"]
+    assert visible_text(page, "[data-kmo-out='rate']").strip() == display["rate_line"]
+    assert visible_text(page, "[data-kmo-out='support']").strip() == display["support"]
+    assert page.locator("[data-kmo-out='reasons'] a[rel~='external']").count() >= 1
+
+
+def test_a_no_says_its_reason_once(guarded_page, base_url):
+    page = guarded_page
+    got, expected = load_answer(page, base_url, {**CYBER, "theme": "innovatie"})
+    assert got["eligible"] == "false" == ("true" if expected["eligible"] else "false")
+    headline = expected["answer"]["headline"]
+    assert visible_text(page, "[data-kmo-out='headline']").strip() == headline
+    assert visible_text(page, "#kmo-result").count(headline) == 1
+    assert page.locator("[data-kmo-out='next'] li").count() >= 1, "a no says what can be done"
+    assert visible_text(page, "[data-kmo-bar-text]").strip() == "Geen steun"
+
+
+@pytest.mark.parametrize(("date", "shown"), [("2021-09-13", True), ("2021-09-14", False), ("2026-03-02", False)])
+def test_the_13_september_2021_note_only_for_that_date(guarded_page, base_url, date, shown):
+    page = guarded_page
+    got, _ = load_answer(page, base_url, {**CYBER, "date": date})
+    assert got["ok"] == "true"
+    ready = page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent")
+    trace = page.eval_on_selector("[data-kmo-details='result']", "e => e.textContent")
+    assert ("13 september 2021" in trace) is shown
+    assert ("13 september 2021" in ready) is shown
+    if shown:
+        assert "13 september 2021" not in visible_text(page, "[data-kmo-out='headline']")
+
+
+def test_service_fields_come_before_company_fields(guarded_page, base_url):
+    page = guarded_page
+    page.goto(f"{base_url}/rekenhulp/")
+    names = page.eval_on_selector_all("#kmo-form [name]", "es => [...new Set(es.map(e => e.name))]")
+    position = {name: names.index(name) for name in names}
+    for bought in ("service", "theme", "cost", "date"):
+        for company in ("company", "size", "fte", "legal_form", "flanders", "main_activity", "public_share",
+                        "maatwerkbedrijf", "received"):
+            assert position[bought] < position[company], names
+    # The rare questions are folded in one closed section whose summary says what is assumed.
+    assumed = page.locator("[data-kmo-details='assumed']")
+    assert assumed.get_attribute("open") is None
+    assert assumed.locator("summary").inner_text().startswith("We gaan ervan uit dat je onderneming")
+    for name in ("legal_form", "flanders", "main_activity", "public_share", "maatwerkbedrijf"):
+        assert assumed.locator(f"[name='{name}']").count() >= 1
+        assert not page.locator(f"[name='{name}']").first.is_visible()
+    # Changing one changes the summary.
+    assumed.locator("summary").click()
+    page.check("input[name='flanders'][value='nee']")
+    assert assumed.locator("summary").inner_text().startswith("Je paste aan")
+
+
+def test_a_comma_before_three_digits_asks_and_corrects_in_one_tap(guarded_page, base_url):
+    page = guarded_page
+    values = {key: text for key, text in CYBER.items() if key != "cost"}
+    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode(values)}")
+    result_attributes(page)
+    page.locator("#kmo-cost").press_sequentially("12,000")
+    result_attributes(page)
+    warning = page.locator("[data-kmo-warning-for='cost']")
+    warning.wait_for()
+    assert visible_text(page, "[data-kmo-warning-for='cost'] p").startswith("Bedoel je € 12.000?")
+    assert "kmo-warning-cost" in page.get_attribute("#kmo-cost", "aria-describedby").split()
+    # The correction is the next stop for the keyboard, labelled, and described by the question.
+    page.keyboard.press("Tab")
+    fix = page.locator("[data-kmo-fix='cost']")
+    assert page.evaluate("() => document.activeElement.dataset.kmoFix") == "cost"
+    assert fix.inner_text().strip()
+    assert fix.get_attribute("aria-describedby") == "kmo-warning-cost"
+    page.keyboard.press("Enter")
+    assert page.input_value("#kmo-cost") == "12000"
+    assert page.evaluate("() => document.activeElement.id") == "kmo-cost"
+    got = result_attributes(page)
+    expected = evaluate(request_from_values({**values, "cost": "12000"}, values["date"]))
+    assert got["support"] == expected["support"] == "5400.00"
+    assert page.locator("[data-kmo-warning-for='cost']").count() == 0
+    assert "kmo-warning-cost" not in (page.get_attribute("#kmo-cost", "aria-describedby") or "").split()
+    assert "cost=12000" in page.url
+
+
+def test_the_balance_sheet_is_optional_when_staff_and_turnover_decide(guarded_page, base_url):
+    page = guarded_page
+    base = {key: text for key, text in CYBER.items() if key != "size"}
+    page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode({**base, 'company': 'figures', 'fte': '8', 'turnover': '900.000'})}")
+    got = result_attributes(page)
+    assert got["ok"] == "true" and got["size"] == "klein"
+    assert "niet altijd nodig" in page.inner_text("label[for='kmo-balance_sheet_total']")
+    # When it does decide, the field says why it is needed.
+    page.fill("#kmo-fte", "30")
+    page.fill("#kmo-turnover", "12.000.000")
+    got = result_attributes(page)
+    assert got["ok"] == "false" and "company.balance_sheet_total" in got["errors"].split()
+    expected = evaluate(request_from_values({**base, "company": "figures", "fte": "30", "turnover": "12.000.000"}, base["date"]))
+    message = next(e["message"] for e in expected["errors"] if e["field"] == "company.balance_sheet_total")
+    assert page.locator(f"[data-kmo-out='errors'] li >> text={message}").count() == 1
+
+
+def test_one_size_line_for_a_public_share_of_25(guarded_page, base_url):
+    page = guarded_page
+    got, expected = load_answer(page, base_url, {**CYBER, "public_share": "25"})
+    assert got["eligible"] == "false"
+    open_result_details(page)
+    assert visible_text(page, "[data-kmo-out='size']").strip() == expected["display"]["size"]
+    sizes = {option["label"] for option in page.eval_on_selector_all(
+        "#kmo-size option", "os => os.map(o => ({label: o.textContent.trim()}))")}
+    # No line of the result names a size the shown size line contradicts.
+    text = visible_text(page, "#kmo-result [data-kmo-part='ready']")
+    assert not [size for size in sizes if size.lower() in text.lower() and size != expected["display"]["size"]], text
+
+
+def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        query = urllib.parse.urlencode({**{k: v for k, v in CYBER.items() if k != "size"}, "company": "figures",
+                                        "fte": "8", "turnover": "900.000", "partner_share_0": "30",
+                                        "partner_fte_0": "2", "partner_turnover_0": "100.000",
+                                        "linked_share_0": "60", "linked_fte_0": "1", "linked_turnover_0": "50.000",
+                                        "prev_fte": "7", "prev_turnover": "800.000"})
+        page.goto(f"{base_url}/rekenhulp/?{query}")
+        result_attributes(page)
+        for name in ("assumed", "previous", "group", "result"):
+            open_details(page, name)
+        page.fill("#kmo-cost", "12,000")
+        page.wait_for_selector("[data-kmo-warning-for='cost']")
+        result_attributes(page)
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('.kmo-rekenhulp *')]
+                 .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > 390.5 || r.left < -0.5); })
+                 .map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+        )
+        assert not wide, wide
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+        # Editing the cost at the top of the form: the bar with the answer is in view, below the field.
+        page.fill("#kmo-cost", "12.000")
+        result_attributes(page)
+        page.locator("#kmo-cost").focus()
+        page.evaluate("() => window.scrollTo(0, document.querySelector('#kmo-cost').getBoundingClientRect().top + scrollY - 300)")
+        bar = page.locator("[data-kmo-bar]")
+        assert bar.is_visible()
+        box, field = bar.bounding_box(), page.locator("#kmo-cost").bounding_box()
+        assert box["y"] + box["height"] <= 844 + 0.5 and box["y"] >= field["y"] + field["height"], (box, field)
+        expected = evaluate(request_from_values(CYBER, CYBER["date"]))
+        assert visible_text(page, "[data-kmo-bar-text]").strip() == f"Steun {expected['display']['support']} · zelf {expected['display']['own_share']}"
+        # Never announced on its own: no live region, no status role; it links to the result.
+        for attribute in ("aria-live", "role"):
+            assert page.evaluate(f"() => !!document.querySelector('[data-kmo-bar]').closest('[{attribute}]')") is False
+            assert page.locator(f"[data-kmo-bar] [{attribute}]").count() == 0
+        assert bar.locator("a").get_attribute("href").endswith("#kmo-result")
+        # A field focused near the bottom of the screen is scrolled clear of the bar.
+        page.evaluate("() => window.scrollTo(0, document.querySelector('#kmo-received').getBoundingClientRect().top + scrollY - 820)")
+        page.locator("#kmo-received").focus()
+        page.keyboard.type("1")
+        box, field = bar.bounding_box(), page.locator("#kmo-received").bounding_box()
+        assert field["y"] + field["height"] <= box["y"] + 0.5, (box, field)
+        # The bar leads to the result of what is in the form now, on this page.
+        page.evaluate("() => { window.__kmoSamePage = true; }")
+        bar.locator("a").click()
+        assert page.evaluate("() => window.__kmoSamePage") is True
+        assert page.evaluate("() => document.activeElement.id") == "kmo-result"
+        assert page.input_value("#kmo-received") == "1"
+        result_box = page.locator("#kmo-result").bounding_box()
+        assert -1 <= result_box["y"] < 844
+        # Not on a wide screen, and not in print.
+        page.set_viewport_size({"width": 1280, "height": 800})
+        assert not bar.is_visible()
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.emulate_media(media="print")
+        assert not bar.is_visible()
+    finally:
+        context.close()

@@ -243,6 +243,7 @@ def test_script_typed_into_every_calculator_field_stays_text(guarded_page, base_
     page.click("[data-kmo-add='partner']")
     page.click("[data-kmo-add='linked']")
     page.locator("[data-kmo-details='previous'] summary").click()
+    page.locator("[data-kmo-details='assumed'] summary").click()
     fields = page.locator("#kmo-form input[type='text']")
     payload = PAYLOADS[0] + PAYLOADS[1]
     for index in range(fields.count()):

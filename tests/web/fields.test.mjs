@@ -7,6 +7,10 @@ import { test } from "node:test";
 import { MAX_ROWS, fieldOfError, queryFrom, readState, requestFrom, rowCounts, stateFromQuery } from "../../calculator/web/fields.mjs";
 
 const figures = new Map([
+  ["service", "opleiding"],
+  ["theme", "innovatie"],
+  ["cost", "7.500,50"],
+  ["date", "2026-05-04"],
   ["company", "figures"],
   ["fte", "12,5"],
   ["turnover", "€ 1.500.000"],
@@ -26,14 +30,11 @@ const figures = new Map([
   ["linked_fte_0", ""],
   ["linked_turnover_0", "100.000"],
   ["linked_balance_sheet_total_0", ""],
-  ["public_share", ""],
   ["legal_form", "ja"],
   ["flanders", "nee"],
   ["main_activity", "ja"],
-  ["service", "opleiding"],
-  ["theme", "innovatie"],
-  ["cost", "7.500,50"],
-  ["date", "2026-05-04"],
+  ["public_share", ""],
+  ["maatwerkbedrijf", "nee"],
   ["received", ""],
 ]);
 
@@ -46,7 +47,7 @@ test("the request holds every answer as typed, in the paths of the JSON contract
       partners: [{ share: "30", fte: "4" }, {}],
       linked: [{ share: "60", turnover: "100.000" }],
     },
-    checklist: { legal_form: true, flanders: false, main_activity: true },
+    checklist: { flanders: false },
     service: "opleiding",
     theme: "innovatie",
     cost: "7.500,50",
@@ -87,7 +88,8 @@ test("the URL leaves out what is empty or as the form starts, but keeps empty ro
 
 test("state -> URL -> state gives back every answer that was not empty or a default", () => {
   const back = stateFromQuery(new URLSearchParams(queryFrom(figures)));
-  const kept = [...figures].filter(([name, text]) => text !== "" && !(text === "ja" && name !== "company"));
+  const defaults = { legal_form: "ja", flanders: "ja", main_activity: "ja", maatwerkbedrijf: "nee" };
+  const kept = [...figures].filter(([name, text]) => text !== "" && defaults[name] !== text);
   assert.deepEqual([...back].filter(([, text]) => text !== ""), kept);
   // The empty row is restored as a row.
   assert.deepEqual(rowCounts(back.keys()), { partner: 2, linked: 1 });
@@ -143,4 +145,23 @@ test("a maatwerkbedrijf is sent as company.maatwerkbedrijf, and its default 'nee
   const no = new Map([...yes, ["maatwerkbedrijf", "nee"]]);
   assert.equal(new URLSearchParams(queryFrom(no)).has("maatwerkbedrijf"), false);
   assert.equal(stateFromQuery(new URLSearchParams(queryFrom(yes))).get("maatwerkbedrijf"), "ja");
+});
+
+test("yes/no answers at their default and an empty public share stay out of the request: the rules assume them", () => {
+  const untouched = new Map([
+    ["service", "advies"], ["theme", "cybersecurity"], ["cost", "12000"], ["date", ""],
+    ["company", "size"], ["size", "klein"],
+    ["legal_form", "ja"], ["flanders", "ja"], ["main_activity", "ja"], ["public_share", ""], ["maatwerkbedrijf", "nee"],
+    ["received", ""],
+  ]);
+  assert.deepEqual(requestFrom(untouched), {
+    company: { size: "klein" }, checklist: {}, service: "advies", theme: "cybersecurity", cost: "12000",
+  });
+  // An answer the visitor changed is sent, also a "ja" back after a "nee" is not: it is the default again.
+  const changed = new Map([...untouched, ["main_activity", "nee"], ["public_share", "0"], ["maatwerkbedrijf", "ja"]]);
+  assert.deepEqual(requestFrom(changed).checklist, { main_activity: false });
+  assert.deepEqual(requestFrom(changed).company, { size: "klein", public_share: "0", maatwerkbedrijf: true });
+  // The URL leaves out the same defaults, so a shared link gives the same request.
+  assert.deepEqual(requestFrom(stateFromQuery(new URLSearchParams(queryFrom(changed)))), requestFrom(changed));
+  assert.deepEqual(requestFrom(stateFromQuery(new URLSearchParams(queryFrom(untouched)))), requestFrom(untouched));
 });

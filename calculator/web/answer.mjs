@@ -1,0 +1,62 @@
+// A computed answer in #kmo-result, the answer first: the headline (verdict and amounts, or the one
+// reason that decides a "no"), why, what to do now, what was assumed, then the closed "Details en
+// bronnen" with the figures and the full rule trace. Every text comes from the rules package
+// (response.answer, response.display, response.reasons, response.deadlines); nothing is decided or
+// formatted here, and all of it is set as text.
+
+import { appendSource, datedText, listItems, out, shown } from "./dom.mjs";
+import { setState } from "./render.mjs";
+
+// Reason groups (response.reasons[].group) in the rule trace: the size, the deadlines (shown from
+// response.deadlines), and every other group.
+const SIZE_GROUP = "grootte";
+const DEADLINE_GROUP = "termijn";
+
+function fill(result, name, items, render) {
+  listItems(out(result, name), items, render);
+  result.querySelector(`[data-kmo-block="${name}"]`).hidden = items.length === 0;
+}
+
+function plain(li, text) {
+  li.textContent = String(text ?? "");
+}
+
+function traced(li, reason) {
+  li.textContent = String(reason.message || "");
+  if (reason.blocking) li.classList.add("kmo-list__blocking");
+  appendSource(li, reason);
+}
+
+const list = (value) => (Array.isArray(value) ? value : []);
+
+export function showAnswer(result, response) {
+  setState(result, "ready", "ready");
+  const data = result.dataset;
+  data.ok = "true";
+  delete data.errors;
+  data.size = String(response.size ?? "");
+  data.eligible = response.eligible ? "true" : "false";
+  data.ratePercent = String(response.rate_percent ?? "");
+  data.support = String(response.support ?? "");
+
+  const answer = response.answer || {};
+  const headline = out(result, "headline");
+  headline.textContent = String(answer.headline || "");
+  headline.classList.toggle("kmo-answer--yes", !!response.eligible);
+  headline.classList.toggle("kmo-answer--no", !response.eligible);
+  fill(result, "why", list(answer.why), plain);
+  fill(result, "next", list(answer.next), datedText);
+  fill(result, "assumed", list(answer.assumed), plain);
+
+  const display = response.display || {};
+  out(result, "size").textContent = shown(display.size);
+  out(result, "rate").textContent = shown(display.rate_line);
+  for (const name of ["support", "own_share", "cap_remaining"]) out(result, name).textContent = shown(display[name]);
+
+  const reasons = list(response.reasons);
+  const other = reasons.filter((reason) => reason.group !== SIZE_GROUP && reason.group !== DEADLINE_GROUP);
+  fill(result, "size-reasons", reasons.filter((reason) => reason.group === SIZE_GROUP), traced);
+  // What stands in the way first, then the rest.
+  fill(result, "reasons", other.filter((reason) => reason.blocking).concat(other.filter((reason) => !reason.blocking)), traced);
+  fill(result, "deadlines", list(response.deadlines), datedText);
+}

@@ -28,6 +28,16 @@ ASSUMED = {
     "maatwerkbedrijf": "We gaan ervan uit dat je onderneming geen erkend maatwerkbedrijf is.",
 }
 
+# The same, as clauses of one sentence ("We gaan ervan uit dat je onderneming …"), for the result's
+# single line: five full sentences bury the answer on a phone.
+ASSUMED_CLAUSES = {
+    "legal_form": "een aanvaarde rechtsvorm heeft",
+    "flanders": "in Vlaanderen gevestigd is",
+    "main_activity": "een aanvaarde hoofdactiviteit heeft",
+    "public_share": "niet in handen is van de overheid",
+    "maatwerkbedrijf": "geen erkend maatwerkbedrijf is",
+}
+
 CHECKLIST_SHORT = {
     "rechtsvorm": "je onderneming heeft geen rechtsvorm die in aanmerking komt",
     "vestiging": "je onderneming heeft geen vestiging in Vlaanderen",
@@ -72,6 +82,7 @@ def complete(response: dict, request, params: Parameters, rate, limited: bool) -
         "why": [line for line in why if line][:MAX_WHY],
         "next": next_steps,
         "assumed": _assumed(params, request),
+        "assumed_line": assumed_line(_assumed_keys(params, request)),
     }
     return response
 
@@ -187,7 +198,20 @@ def _what_now(code: str, params: Parameters, request) -> list[dict]:
     return steps
 
 
-def _assumed(params: Parameters, request) -> list[str]:
+def _assumed_keys(params: Parameters, request) -> list[str]:
     # Before maatwerkbedrijven had a rule of their own, the answer to that question changes nothing.
     moot = {"maatwerkbedrijf"} if params.value_at("maatwerkbedrijf_size_groups", request.on) is None else set()
-    return [ASSUMED[key] for key in ASSUMED if key in request.assumed and key not in moot]
+    return [key for key in ASSUMED if key in request.assumed and key not in moot]
+
+
+def _assumed(params: Parameters, request) -> list[str]:
+    return [ASSUMED[key] for key in _assumed_keys(params, request)]
+
+
+def assumed_line(keys: list[str]) -> str:
+    """One sentence for what was assumed ("" when nothing was)."""
+    clauses = [ASSUMED_CLAUSES[key] for key in keys]
+    if not clauses:
+        return ""
+    listed = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " en " + clauses[-1]
+    return f"We gaan ervan uit dat je onderneming {listed}."

@@ -82,6 +82,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
             "why": [line for summary, line in summaries if Decimal(summary["cap"])][:MAX_WHY],  # no cap: no kmo
             "next": [],  # the steps belong to each service: its deadlines follow from its own date
             "assumed": earliest["answer"]["assumed"],
+            "assumed_line": earliest["answer"]["assumed_line"],
         },
     }
 

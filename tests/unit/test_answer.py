@@ -230,9 +230,18 @@ def test_what_was_assumed_is_said_only_for_questions_left_open():
             in assumed)
     answered = run(**small(checklist={"legal_form": True, "flanders": "ja", "main_activity": True},
                            company={"size": "klein", "public_share": 0, "maatwerkbedrijf": "nee"}))
-    assert answered["answer"]["assumed"] == []
+    assert answered["answer"]["assumed"] == [] and answered["answer"]["assumed_line"] == ""
     # Before 2026 a maatwerkbedrijf had no rule of its own: nothing to assume about it.
     assert len(run(**small(date="2025-03-02"))["answer"]["assumed"]) == 4
+
+
+def test_what_was_assumed_is_also_one_sentence():
+    assert run(**small())["answer"]["assumed_line"] == (
+        "We gaan ervan uit dat je onderneming een aanvaarde rechtsvorm heeft, in Vlaanderen gevestigd is, een "
+        "aanvaarde hoofdactiviteit heeft, niet in handen is van de overheid en geen erkend maatwerkbedrijf is.")
+    only_flanders = run(**small(checklist={"legal_form": True, "main_activity": True},
+                                company={"size": "klein", "public_share": 0, "maatwerkbedrijf": "nee"}))
+    assert only_flanders["answer"]["assumed_line"] == "We gaan ervan uit dat je onderneming in Vlaanderen gevestigd is."
 
 
 # --- one size line, no size reason that contradicts it ------------------------------------------

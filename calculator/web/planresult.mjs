@@ -83,7 +83,7 @@ function serviceDetails(form, index, service) {
   const section = document.createElement("section");
   section.className = "kmo-plan__service";
   const title = document.createElement("h3");
-  title.textContent = `Dienst ${index + 1}: ${what(form, index, service)}, ${shown(service.display && service.display.date)}`;
+  title.textContent = `Dienst ${index + 1}, ${shown(service.display && service.display.date)}`;
   const headline = document.createElement("p");
   headline.textContent = String((service.answer && service.answer.headline) || "");
   const reasons = list(service.reasons).filter((reason) => !SHOWN_ELSEWHERE.has(reason.group));

@@ -13,7 +13,14 @@ import urllib.parse
 import pytest
 
 from kmo_portefeuille import evaluate
-from tests.e2e.test_accessibility import assert_visible_focus, axe_violations, focused
+from tests.e2e.test_accessibility import (
+    assert_no_violations,
+    assert_visible_focus,
+    axe_after_amount_edits,
+    axe_violations,
+    focused,
+)
+from tests.e2e.test_calculator import assert_print_order
 
 READY = "#kmo-result[data-state='ready']:not([data-pending])"
 LOAD_MS = 30000
@@ -198,14 +205,8 @@ def test_the_printout_carries_every_row_on_one_page(guarded_page, base_url):
     open_plan(page, base_url, rows)
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    order = ["[data-kmo-out='headline']", ".kmo-plan__table:not(.kmo-plan__years)", ".kmo-plan__years",
-             "[data-kmo-out='plan-details']", ".kmo-print-inputs"]
-    tops = []
-    for selector in order:
-        element = page.locator(f"#kmo-result {selector}")
-        assert element.is_visible(), f"{selector} is not printed"
-        tops.append(element.bounding_box()["y"])
-    assert tops == sorted(tops), list(zip(order, tops))
+    assert_print_order(page, ["[data-kmo-out='headline']", ".kmo-plan__table:not(.kmo-plan__years)", ".kmo-plan__years",
+                              "[data-kmo-out='plan-details']", ".kmo-print-inputs"])
     printed = page.inner_text(".kmo-print-inputs")
     for number in range(1, 6):
         assert f"Dienst {number}: Prijs zonder btw" in printed
@@ -246,21 +247,10 @@ def test_axe_in_the_plan_states(guarded_page, base_url):
         found[f"plan ({where})"] = axe_violations(page)
         page.locator("[data-kmo-details='result'] summary").click()
         found[f"plan, details open ({where})"] = axe_violations(page)
-        page.fill("#kmo-cost_3", "12,000")
-        page.wait_for_selector("[data-kmo-warning-for='cost_3']")
-        page.wait_for_selector(READY)
-        found[f"plan, amount warning ({where})"] = axe_violations(page)
-        page.fill("#kmo-cost_3", "")
-        page.locator("#kmo-cost_3").blur()
-        page.wait_for_selector(READY)
-        assert result(page, "ok") == "false"
-        found[f"plan, invalid ({where})"] = axe_violations(page)
+        axe_after_amount_edits(page, "cost_3", found, where, "plan, ")
         open_plan(page, base_url, [ROWS[0], ("2026-03-02", "advies", "innovatie", "5000")])
         found[f"plan, a row without support ({where})"] = axe_violations(page)
-    bad = {where: lines for where, lines in found.items() if lines}
-    assert not bad, "axe (WCAG 2.1 A/AA) violations:\n" + "\n".join(
-        f"  {where}:\n    " + "\n    ".join(lines) for where, lines in bad.items()
-    )
+    assert_no_violations(found)
 
 
 def test_five_rows_fit_a_phone(guarded_page, base_url):

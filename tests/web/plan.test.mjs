@@ -58,13 +58,10 @@ test("row names: suffixes 2 to 20 only, as the form writes them", () => {
 });
 
 test("errors and warnings of a row go to its field", () => {
-  assert.equal(fieldOfError("services[2].cost"), "cost_3");
-  assert.equal(fieldOfError("services[1].date"), "date_2");
-  assert.equal(fieldOfError("services[0].theme"), "theme");
-  assert.equal(fieldOfError("services.3.service"), "service_4");
-  assert.equal(fieldOfError("services[20].cost"), null);
-  assert.equal(fieldOfError("services[1].colour"), null);
-  assert.equal(fieldOfError("services"), null);
-  assert.equal(fieldOfError("cost"), "cost");
-  assert.equal(fieldOfError("company.partners.0.share"), "partner_share_0");
+  const cases = {
+    "services[2].cost": "cost_3", "services[1].date": "date_2", "services[0].theme": "theme",
+    "services.3.service": "service_4", "services[20].cost": null, "services[1].colour": null,
+    services: null, cost: "cost", "company.partners.0.share": "partner_share_0",
+  };
+  for (const [path, name] of Object.entries(cases)) assert.equal(fieldOfError(path), name, path);
 });

@@ -46,6 +46,8 @@ def typing_table(t) -> list[str]:
         "|---|---:|---:|",
         f"| typing (Playwright `fill`: an `input` event) | {t['typing_median_ms']} ms | {t['typing_max_ms']} ms |",
         f"| committed (`input` + `change`) | {t['commit_median_ms']} ms | {t['commit_max_ms']} ms |",
+        *([f"| year plan of {t['plan_rows']} services, typing in row 1's cost (the whole plan recomputed) "
+           f"| {t['plan_typing_median_ms']} ms | {t['plan_typing_max_ms']} ms |"] if "plan_typing_ms" in t else []),
     ]
 
 

@@ -4,7 +4,8 @@ Usage (from the project root): .venv/bin/python -m bench.run [--only matrix,typi
 
 Sections (all by default; `--only` picks some, `--skip` leaves some out):
     matrix      first result under four network/CPU profiles, floor and calculator alternating (matrix.py)
-    typing      edits of the cost field on a ready calculator: typing and committed edits (editing.py)
+    typing      edits of the cost field on a ready calculator: typing and committed edits, and typing in
+                a 20-row year plan (editing.py)
     compare     cold and warm first results of all compared pages on loopback (compare.py)
     weight      bytes per page (weight.py)
     offline     repeat visit with the server stopped (offline.py)
@@ -29,7 +30,7 @@ from bench.profiles import BY_KEY
 from bench.report import markdown
 from bench.serving import serve
 from bench.site_copy import ROOT, check_site, gzip_copies, make_root, site_prefix
-from bench.targets import CALCULATOR, TARGETS
+from bench.targets import CALCULATOR, PLAN_CALCULATOR, TARGETS
 
 SECTIONS = ("matrix", "typing", "compare", "weight", "offline", "lighthouse")
 
@@ -98,7 +99,7 @@ def main(argv=None):
             steps = {
                 "matrix": lambda: matrix.run(browser, base_gz, args.profiles.split(","), tuple(args.matrix_pages.split(",")),
                                              args.matrix_runs, args.load_timeout),
-                "typing": lambda: editing.summarise(editing.measure(browser, base + CALCULATOR, args.edits)),
+                "typing": lambda: editing.summarise(editing.measure(browser, base + CALCULATOR, args.edits, base + PLAN_CALCULATOR)),
                 "compare": lambda: compare.run(browser, base, base_gz, compare_pages, args.runs, args.gzip_runs),
                 "weight": lambda: weight.run(browser, base, base_gz, CALCULATOR),
                 "offline": lambda: offline_section(pw, root, prefix),

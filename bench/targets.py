@@ -7,6 +7,12 @@ from collections import namedtuple
 # The calculator with company figures (the form's own URL state): support 4500.00.
 QUERY = "date=2026-05-04&service=advies&theme=cybersecurity&cost=10000&fte=12&turnover=1500000&balance_sheet_total=800000"
 CALCULATOR = "rekenhulp/?" + QUERY
+# A year plan of 20 services (the most a plan takes): row 1 alone in 2026, so every edit of its cost
+# changes the total support; rows 2-20 trainings in 2027 that together stay under that year's cap.
+PLAN_QUERY = QUERY + "".join(
+    f"&date_{n}=2027-01-{n:02d}&service_{n}=opleiding&theme_{n}=innovatie&cost_{n}=1.000" for n in range(2, 21)
+)
+PLAN_CALCULATOR = "rekenhulp/?" + PLAN_QUERY
 NO_SNAPSHOT = (".snapshot.gz",)  # refused: the worker starts Pyodide the normal way
 
 

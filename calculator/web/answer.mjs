@@ -4,7 +4,8 @@
 // (response.answer, response.display, response.reasons, response.deadlines); nothing is decided or
 // formatted here, and all of it is set as text.
 
-import { appendSource, datedText, listItems, out, shown } from "./dom.mjs";
+import { datedText, listItems, out, shown, traced } from "./dom.mjs";
+import { showPlan } from "./planresult.mjs";
 import { setState } from "./render.mjs";
 
 // Reason groups (response.reasons[].group) in the rule trace: the size, the deadlines (shown from
@@ -21,30 +22,27 @@ function plain(li, text) {
   li.textContent = String(text ?? "");
 }
 
-function traced(li, reason) {
-  li.textContent = String(reason.message || "");
-  if (reason.blocking) li.classList.add("kmo-list__blocking");
-  appendSource(li, reason);
-}
-
 const list = (value) => (Array.isArray(value) ? value : []);
 
-export function showAnswer(result, response) {
+/** A single request's answer, or a year plan's (response.services): then its table replaces the
+ * figures, why and the trace of one service (planresult.mjs). */
+export function showAnswer(result, response, form) {
   setState(result, "ready", "ready");
+  const plan = Array.isArray(response.services);
   const data = result.dataset;
   data.ok = "true";
   delete data.errors;
   data.size = String(response.size ?? "");
   data.eligible = response.eligible ? "true" : "false";
-  data.ratePercent = String(response.rate_percent ?? "");
-  data.support = String(response.support ?? "");
+  data.ratePercent = plan ? "" : String(response.rate_percent ?? "");
+  data.support = String((plan ? response.total_support : response.support) ?? "");
 
   const answer = response.answer || {};
   const headline = out(result, "headline");
   headline.textContent = String(answer.headline || "");
   headline.classList.toggle("kmo-answer--yes", !!response.eligible);
   headline.classList.toggle("kmo-answer--no", !response.eligible);
-  fill(result, "why", list(answer.why), plain);
+  fill(result, "why", plan ? [] : list(answer.why), plain);
   fill(result, "next", list(answer.next), datedText);
   fill(result, "assumed", list(answer.assumed), plain);
 
@@ -52,11 +50,15 @@ export function showAnswer(result, response) {
   out(result, "size").textContent = shown(display.size);
   out(result, "rate").textContent = shown(display.rate_line);
   for (const name of ["support", "own_share", "cap_remaining"]) out(result, name).textContent = shown(display[name]);
+  for (const single of result.querySelectorAll("[data-kmo-single]")) single.hidden = plan;
+  result.querySelector("[data-kmo-plan]").hidden = !plan;
 
   const reasons = list(response.reasons);
   const other = reasons.filter((reason) => reason.group !== SIZE_GROUP && reason.group !== DEADLINE_GROUP);
-  fill(result, "size-reasons", reasons.filter((reason) => reason.group === SIZE_GROUP), traced);
+  fill(result, "size-reasons", plan ? list(response.size_reasons) : reasons.filter((reason) => reason.group === SIZE_GROUP), traced);
   // What stands in the way first, then the rest.
   fill(result, "reasons", other.filter((reason) => reason.blocking).concat(other.filter((reason) => !reason.blocking)), traced);
   fill(result, "deadlines", list(response.deadlines), datedText);
+  if (plan) showPlan(result, response, form);
+  else out(result, "plan-details").replaceChildren();
 }

@@ -16,7 +16,9 @@ export function barText(response, state) {
   if (response.ok !== true) return TEXTS.invalid;
   if (!response.eligible) return TEXTS.no;
   const display = response.display || {};
-  return `Steun ${display.support} · zelf ${display.own_share}`;
+  // A year plan: its totals.
+  const plan = Array.isArray(response.services);
+  return `Steun ${plan ? display.total_support : display.support} · zelf ${plan ? display.total_own_share : display.own_share}`;
 }
 
 export function showBar(root, response, state) {

@@ -10,7 +10,7 @@
 import { Address } from "./address.mjs";
 import { showAnswer } from "./answer.mjs";
 import { showBar } from "./bar.mjs";
-import { MODE, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
+import { MODE, PLAN, planRowOf, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
 import { Form } from "./form.mjs";
 import { showFailureTitle, showProgress } from "./loading.mjs";
 import * as view from "./render.mjs";
@@ -57,8 +57,7 @@ class Calculator {
     this.details = root.querySelector('#kmo-result [data-kmo-details="result"]');
 
     this.inputs.restore(stateFromQuery(new URLSearchParams(location.search)));
-    const date = this.form.elements.namedItem("date");
-    if (date && !date.value) date.value = today();
+    this.fillDates(this.form);
     this.inputs.updateVisibility();
     this.inputs.updateAssumed();
 
@@ -196,8 +195,14 @@ class Calculator {
   addRow(kind) {
     const row = this.inputs.addRow(kind);
     if (!row) return;
-    row.querySelector("input").focus();
+    this.fillDates(row);
+    this.inputs.firstControl(row).focus();
     this.schedule();
+  }
+
+  /** A service's date starts at today, as the form says ("We vullen vandaag in"). */
+  fillDates(within) {
+    for (const date of within.querySelectorAll('input[type="date"]')) if (!date.value) date.value = today();
   }
 
   /** "Bedoel je …?": the suggestion goes into the field, which keeps the focus; then recompute. */
@@ -261,11 +266,12 @@ class Calculator {
     view.showFieldErrors(this.inputs, response, this.touched);
     showFieldWarnings(this.inputs, response);
     if (response && response.ok === true) {
-      showAnswer(this.result, response);
+      showAnswer(this.result, response, this.inputs);
       this.result.dataset.query = this.lastQuery;
     } else {
       view.showInvalid(this.result, response, this.inputs);
     }
+    this.result.dataset.rows = String(this.inputs.rowCounts()[PLAN]);
     showBar(this.root, response);
     this.updateSummary();
     this.announce(view.spoken(response));
@@ -280,8 +286,10 @@ class Calculator {
     const href = this.address.href(this.lastQuery);
     fillPrint(this.result, lines, href);
     if (this.advice) this.advice.href = adviceHref(this.adviceBase, lines, response, href);
-    // ECX gives advice: after a training, the hand-off says so and points to VLAIO instead.
-    const handoff = state.get("service") === "opleiding" ? "opleiding" : "advies";
+    // ECX gives advice: after a training (every service of a plan one), the hand-off says so and
+    // points to VLAIO instead.
+    const kinds = [...state].filter(([name]) => name === "service" || (planRowOf(name) || {}).part === "service");
+    const handoff = kinds.every(([, text]) => text === "opleiding") ? "opleiding" : "advies";
     for (const block of this.root.querySelectorAll("[data-kmo-handoff]")) block.hidden = block.dataset.kmoHandoff !== handoff;
   }
 }

@@ -42,6 +42,13 @@ export function appendSource(li, item) {
   li.append(document.createTextNode(" ("), link, document.createTextNode(")"));
 }
 
+/** A reason of the rule trace: its message (bold when it stands in the way) and its source. */
+export function traced(li, reason) {
+  li.textContent = String(reason.message || "");
+  if (reason.blocking) li.classList.add("kmo-list__blocking");
+  appendSource(li, reason);
+}
+
 /** A message with its date in bold: where the message names it, else in front ("<b>date</b>: …"). */
 export function datedText(li, item) {
   const message = String(item.message || "");

@@ -10,6 +10,9 @@
 //   yesno   a ja/nee question, sent as true/false
 // `when` ties a field to one mode. `default` is what the form shows untouched: the URL and the
 // request leave it out. The order is the form's: what is bought, the company, received. `reports` lists request paths whose errors this field shows (the company as a whole).
+// `plan` marks the fields of one service: a year plan repeats them, row 2 as `date_2`, `cost_2`, …
+// (row 1 keeps its names, so every link made so far still works). With two rows or more the request
+// is a plan: `services: [{date, service, theme, cost}, …]` instead of those fields at the top.
 
 export const MAX_ROWS = 20;
 const ROW_PARTS = ["share", "fte", "turnover", "balance_sheet_total"];
@@ -21,13 +24,13 @@ export const ROWS = {
 const INDEX = "[i]";
 
 const rowFields = (row) =>
-  ROW_PARTS.map((part) => ({ name: `${row}_${part}_${INDEX}`, path: `${ROWS[row].path}${INDEX}.${part}`, kind: "text", when: "figures", row, part }));
+  ROW_PARTS.map((part) => ({ name: `${row}_${part}_${INDEX}`, path: `${ROWS[row].path}${INDEX}.${part}`, kind: "text", when: "figures", row, part, first: part === ROW_PARTS[0] }));
 
 export const FIELDS = [
-  { name: "service", path: "service", kind: "choice" },
-  { name: "theme", path: "theme", kind: "choice" },
-  { name: "cost", path: "cost", kind: "text" },
-  { name: "date", path: "date", kind: "text" },
+  { name: "service", path: "service", kind: "choice", plan: true },
+  { name: "theme", path: "theme", kind: "choice", plan: true },
+  { name: "cost", path: "cost", kind: "text", plan: true },
+  { name: "date", path: "date", kind: "text", plan: true },
   { name: "company", kind: "mode", default: "size" },
   { name: "size", path: "company.size", kind: "choice", when: "size" },
   { name: "fte", path: "company.fte", kind: "text", when: "figures", reports: ["company"] },
@@ -66,12 +69,49 @@ function pattern(template, index) {
 const INDEX_DIGITS = "(0|[1-9]\\d*)";
 const NAME_PATTERNS = FIELDS.filter((f) => f.row).map((f) => ({ field: f, re: pattern(f.name, INDEX_DIGITS) }));
 
-/** The fields in use for a mode (null: every mode) and row counts ({partner: 2}), rows numbered. */
+// ------------------------------------------------------------------ the services of a year plan
+
+export const PLAN = "service"; // the row kind of a plan's services (rowCounts, rowOf)
+const PLAN_FIELDS = FIELDS.filter((field) => field.plan);
+export const PLAN_PARTS = PLAN_FIELDS.map((field) => field.name);
+// Suffixes 2 to MAX_ROWS, written as the form writes them ("cost_2", never "cost_02" or "cost_1").
+const PLAN_NAME = new RegExp(`^(${PLAN_PARTS.join("|")})_([2-9]|1\\d|20)$`);
+const PLAN_PATH = /^services\[(\d+)\]\.(\w+)$/;
+
+/** A plan field's name: row 1 (index 0) keeps the part's own name, row 2 is "cost_2". */
+export function planName(part, index) {
+  return index === 0 ? part : `${part}_${index + 1}`;
+}
+
+/** {part, index} of a plan row's field ("cost_3" -> {part: "cost", index: 2}); row 1's names give null. */
+export function planRowOf(name) {
+  const match = PLAN_NAME.exec(name);
+  return match && Number(match[2]) <= MAX_ROWS ? { part: match[1], index: Number(match[2]) - 1 } : null;
+}
+
+/** Row 1's fields, then those of rows 2.. (row by row); in a plan each is sent as services[i].part. */
+function planFields(count) {
+  const fields = [];
+  for (let index = 0; index < count; index++) {
+    for (const field of PLAN_FIELDS) {
+      const path = count > 1 ? `services[${index}].${field.name}` : field.path;
+      fields.push({ ...field, name: planName(field.name, index), path, index, first: index > 0 && field === PLAN_FIELDS[0] });
+    }
+  }
+  return fields;
+}
+
+/** The fields in use for a mode (null: every mode) and row counts ({partner: 2, service: 3}), rows
+ * numbered. `service` counts the services of a plan, row 1 included (1 when absent). */
 export function fieldsInUse(mode, rows = {}) {
   const used = [];
   const done = new Set();
   for (const field of FIELDS) {
     if (mode !== null && field.when && field.when !== mode) continue;
+    if (field.plan) {
+      if (field === PLAN_FIELDS[0]) used.push(...planFields(Math.min(Math.max(rows[PLAN] || 1, 1), MAX_ROWS)));
+      continue;
+    }
     if (!field.row) {
       used.push(field);
       continue;
@@ -89,8 +129,11 @@ export function fieldsInUse(mode, rows = {}) {
   return used;
 }
 
-/** The field's row and index when its name is a row field's ("partner_share_0"), else null. */
+/** The field's row and index when its name is a row field's ("partner_share_0", "cost_2": index 1),
+ * else null (row 1 of a plan too: its names are those of a single request). */
 export function rowOf(name) {
+  const service = planRowOf(name);
+  if (service) return { row: PLAN, index: service.index };
   for (const { field, re } of NAME_PATTERNS) {
     const match = re.exec(name);
     if (match) return { row: field.row, index: Number(match[1]) };
@@ -98,12 +141,13 @@ export function rowOf(name) {
   return null;
 }
 
-/** How many rows of each kind a set of names holds ({partner: 1, linked: 0}). */
+/** How many rows of each kind a set of names holds ({partner: 1, linked: 0}); `service` (the rows of
+ * a plan, row 1 included) only when there is a row 2 or more. */
 export function rowCounts(names) {
   const counts = Object.fromEntries(Object.keys(ROWS).map((row) => [row, 0]));
   for (const name of names) {
     const found = rowOf(name);
-    if (found && found.index < MAX_ROWS) counts[found.row] = Math.max(counts[found.row], found.index + 1);
+    if (found && found.index < MAX_ROWS) counts[found.row] = Math.max(counts[found.row] || 0, found.index + 1);
   }
   return counts;
 }
@@ -143,7 +187,9 @@ export function requestFrom(state) {
   const fields = fieldsInUse(modeOf(state), rowCounts(state.keys()));
   // A row counts even when it is still empty.
   for (const field of fields) {
-    if (field.part === ROW_PARTS[0]) setPath(request, field.path.replace(/\.[^.]+$/, ""), {});
+    if (field.first || (field.plan && field.index === 0 && field.name === PLAN_PARTS[0] && field.path !== field.name)) {
+      setPath(request, field.path.replace(/\.[^.]+$/, ""), {});
+    }
   }
   for (const field of fields) {
     const text = state.get(field.name);
@@ -160,8 +206,9 @@ export function queryFrom(state, current = new URLSearchParams()) {
   for (const [key, text] of current) if (key.startsWith(TUNING)) params.append(key, text);
   for (const field of fieldsInUse(modeOf(state), rowCounts(state.keys()))) {
     const text = state.get(field.name) ?? "";
-    // An empty row still counts as a row: its share is written, if empty.
-    if ((text === "" && field.part !== ROW_PARTS[0]) || text === field.default) continue;
+    // An empty row still counts as a row: its first field (a partner's share, a service's kind) is
+    // written, if empty.
+    if ((text === "" && !field.first) || text === field.default) continue;
     params.set(field.name, text);
   }
   return params.toString();
@@ -184,9 +231,15 @@ export function stateFromQuery(params) {
   return state;
 }
 
-/** The form field that shows an error of the response ("company.partners.0.share" -> "partner_share_0"). */
+/** The form field that shows an error of the response ("company.partners.0.share" -> "partner_share_0",
+ * "services[1].cost" -> "cost_2"). */
 export function fieldOfError(path) {
   const text = String(path || "").replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+  const service = PLAN_PATH.exec(text);
+  if (service) {
+    const index = Number(service[1]);
+    return PLAN_PARTS.includes(service[2]) && index < MAX_ROWS ? planName(service[2], index) : null;
+  }
   for (const field of FIELDS) {
     if (!field.path) continue;
     if ((field.reports || []).includes(text)) return field.name;

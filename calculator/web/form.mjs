@@ -1,17 +1,48 @@
-// The calculator's form in the page: its controls by name, the partner and linked rows the visitor
-// adds, which blocks show, and a state from fields.mjs put back into the controls.
+// The calculator's form in the page: its controls by name, the rows the visitor adds (partner and
+// linked enterprises, and the services 2.. of a year plan), which blocks show, and a state from
+// fields.mjs put back into the controls.
 
-import { ASSUMED, FIELDS, MAX_ROWS, MODE, ROWS, readState, rowCounts } from "./fields.mjs";
+import { ASSUMED, FIELDS, MAX_ROWS, MODE, PLAN, planName, readState, rowCounts } from "./fields.mjs";
 
-const ROW_TEXT = {
-  partner: { title: "Partneronderneming", remove: "Verwijder partneronderneming" },
-  linked: { title: "Verbonden onderneming", remove: "Verwijder verbonden onderneming" },
+// Per kind of row: its title and remove text (numbered from 1 on screen), its template, its fields'
+// names for a row index (from 0), and `offset`: the rows before the first one added (a plan's row 1
+// is the service step's own fields).
+const ROW_KINDS = {
+  partner: { title: "Partneronderneming", remove: "Verwijder partneronderneming", template: "company", offset: 0 },
+  linked: { title: "Verbonden onderneming", remove: "Verwijder verbonden onderneming", template: "company", offset: 0 },
+  [PLAN]: { title: "Dienst", remove: "Verwijder dienst", template: PLAN, offset: 1 },
 };
+const nameOf = (kind, part, index) => (kind === PLAN ? planName(part, index) : `${kind}_${part}_${index}`);
+
+/** Give a row's field box (data-kmo-part) its name: the controls, their id, label, hint and error. */
+function nameBox(box, name) {
+  box.dataset.kmoField = name;
+  const controls = [...box.querySelectorAll("input, select")];
+  const target = box.tagName === "FIELDSET" ? box : controls[0];
+  for (const control of controls) control.name = name;
+  target.id = `kmo-${name}`;
+  const label = box.querySelector(":scope > label");
+  if (label) {
+    if (label.dataset.kmoLabel) label.textContent = label.dataset.kmoLabel;
+    label.htmlFor = target.id;
+  }
+  const hint = box.querySelector(".kmo-hint");
+  if (hint) {
+    hint.id = `kmo-hint-${name}`;
+    target.setAttribute("aria-describedby", hint.id);
+  } else {
+    target.removeAttribute("aria-describedby");
+  }
+  const error = box.querySelector(".kmo-field-error");
+  error.id = `kmo-error-${name}`;
+  error.dataset.kmoErrorFor = name;
+  // A warning shown under the field was about the row's old number: the next answer shows it again.
+  for (const warning of box.querySelectorAll("[data-kmo-warning-for]")) warning.remove();
+}
 
 export class Form {
   constructor(form) {
     this.form = form;
-    this.template = form.querySelector("template[data-kmo-row-template]");
   }
 
   /** The control of a name: an element, or the list of a radio group. */
@@ -56,14 +87,31 @@ export class Form {
   /** Put a state (stateFromQuery) into the form: rows first, then every value it holds. */
   restore(state) {
     const counts = rowCounts(state.keys());
-    for (const kind of Object.keys(ROWS)) {
-      for (let i = this.rows(kind).length; i < counts[kind]; i++) this.reveal(this.addRow(kind));
+    for (const [kind, { offset }] of Object.entries(ROW_KINDS)) {
+      for (let i = this.rows(kind).length + offset; i < (counts[kind] || 0); i++) this.reveal(this.addRow(kind));
     }
     for (const [name, text] of state) {
       this.set(name, text);
       const first = this.controls(name)[0];
       if (text !== "" && first) this.reveal(first);
     }
+  }
+
+  /** A choice's text as the form shows it (a select's option, a radio's short text or label), or
+   * the text itself when the control is not a choice or has no such value. */
+  choiceText(name, text) {
+    const element = this.control(name);
+    if (element && element.tagName === "SELECT") {
+      const option = [...element.options].find((o) => o.value === text);
+      return option ? option.textContent.replace(/^[\s\u00a0–-]+/, "").trim() : text;
+    }
+    if (element && !element.tagName) {
+      const radio = [...element].find((r) => r.value === text);
+      if (radio && radio.dataset.kmoShort) return radio.dataset.kmoShort;
+      const label = radio && radio.closest("label");
+      return label ? label.textContent.trim() : text;
+    }
+    return text;
   }
 
   /** The element the keyboard focus goes to for a name: the control, or a group's first radio. */
@@ -106,10 +154,11 @@ export class Form {
     }
   }
 
-  // ------------------------------------------------------------------ rows (partners, linked)
+  // ------------------------------------------------------------------ rows (partners, linked, services)
 
+  /** Rows per kind, a plan's row 1 included ({partner: 0, linked: 1, service: 1}). */
   rowCounts() {
-    return Object.fromEntries(Object.keys(ROWS).map((kind) => [kind, this.rows(kind).length]));
+    return Object.fromEntries(Object.entries(ROW_KINDS).map(([kind, { offset }]) => [kind, this.rows(kind).length + offset]));
   }
 
   rows(kind) {
@@ -120,8 +169,10 @@ export class Form {
   /** A new empty row at the end; null when there is no room. */
   addRow(kind) {
     const holder = this.form.querySelector(`[data-kmo-rows="${kind}"]`);
-    if (!holder || !this.template || !ROW_TEXT[kind] || this.rows(kind).length >= MAX_ROWS) return null;
-    const row = this.template.content.firstElementChild.cloneNode(true);
+    const spec = ROW_KINDS[kind];
+    const template = spec && this.form.querySelector(`template[data-kmo-row-template="${spec.template}"]`);
+    if (!holder || !template || this.rows(kind).length + spec.offset >= MAX_ROWS) return null;
+    const row = template.content.firstElementChild.cloneNode(true);
     row.dataset.kmoKind = kind;
     holder.append(row);
     this.numberRows(kind);
@@ -136,32 +187,43 @@ export class Form {
     this.numberRows(kind);
     const rows = this.rows(kind);
     const next = rows[Math.min(index, rows.length - 1)];
-    return next ? next.querySelector("input") : this.form.querySelector(`[data-kmo-add="${kind}"]`);
+    return next ? this.firstControl(next) : this.form.querySelector(`[data-kmo-add="${kind}"]`);
   }
 
+  firstControl(row) {
+    return row.querySelector("input, select");
+  }
+
+  /** "Dienst 2": the title of a row by its index (from 0, a plan's row 1 included). */
   rowTitle(kind, index) {
-    return `${ROW_TEXT[kind].title} ${index + 1}`;
+    return `${ROW_KINDS[kind].title} ${index + 1}`;
   }
 
-  /** Rows are numbered from 1 on screen; their fields are named by index (partner_share_0). */
+  /** The short label of a part of a row ("Prijs zonder btw"), from the row's template. */
+  partLabel(kind, part) {
+    const template = this.form.querySelector(`template[data-kmo-row-template="${ROW_KINDS[kind].template}"]`);
+    const box = template && template.content.querySelector(`[data-kmo-part="${part}"]`);
+    return box ? box.dataset.kmoShort : part;
+  }
+
+  /** Rows are numbered from 1 on screen; their fields are named by index (partner_share_0, cost_2). */
   numberRows(kind) {
-    this.rows(kind).forEach((row, index) => {
+    const { remove, offset } = ROW_KINDS[kind];
+    const rows = this.rows(kind);
+    rows.forEach((row, position) => {
+      const index = position + offset;
       row.querySelector("[data-kmo-row-title]").textContent = this.rowTitle(kind, index);
-      row.querySelector("[data-kmo-remove]").textContent = `${ROW_TEXT[kind].remove} ${index + 1}`;
-      for (const box of row.querySelectorAll("[data-kmo-part]")) {
-        const name = `${kind}_${box.dataset.kmoPart}_${index}`;
-        const id = `kmo-${name}`;
-        const label = box.querySelector("label");
-        const input = box.querySelector("input");
-        const error = box.querySelector(".kmo-field-error");
-        label.textContent = label.dataset.kmoLabel;
-        label.htmlFor = id;
-        input.id = id;
-        input.name = name;
-        error.id = `kmo-error-${name}`;
-        error.dataset.kmoErrorFor = name;
-        box.dataset.kmoField = name;
-      }
+      row.querySelector("[data-kmo-remove]").textContent = `${remove} ${index + 1}`;
+      for (const box of row.querySelectorAll("[data-kmo-part]")) nameBox(box, nameOf(kind, box.dataset.kmoPart, index));
     });
+    if (kind !== PLAN) return;
+    // With a second service, the first one gets its title too; a full plan takes no more.
+    const first = this.form.querySelector("[data-kmo-plan-first]");
+    if (first) first.hidden = rows.length === 0;
+    const full = rows.length + offset >= MAX_ROWS;
+    const add = this.form.querySelector(`[data-kmo-add="${kind}"]`);
+    if (add) add.hidden = full;
+    const note = this.form.querySelector(`[data-kmo-full="${kind}"]`);
+    if (note) note.hidden = !full;
   }
 }

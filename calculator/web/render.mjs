@@ -5,12 +5,13 @@
 //
 // #kmo-result carries the answer for tests and the benchmark: data-state ("loading" | "ready" |
 // "error"), data-ok, data-size, data-eligible, data-rate-percent, data-support, data-errors (the
-// error fields), data-pending while an answer to the current form is awaited.
+// error fields), data-rows (the services: 1 for a single request, more for a year plan),
+// data-pending while an answer to the current form is awaited. For a plan data-support is its total.
 
 import { describe, listItems, out } from "./dom.mjs";
 import { fieldOfError } from "./fields.mjs";
 
-const ANSWER_KEYS = ["size", "eligible", "ratePercent", "support", "ok", "errors"];
+const ANSWER_KEYS = ["size", "eligible", "ratePercent", "support", "ok", "errors", "rows"];
 
 /** Show one part of the result: "loading", "error", or "ready" with its part ("ready" | "invalid"). */
 export function setState(result, state, readyPart) {

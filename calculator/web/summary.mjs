@@ -1,10 +1,11 @@
 // What the visitor entered, in words: the list in the printout, and the message the contact page
 // gets from "Vraag ECX een offerte". Values are shown as typed, choices by their label,
-// the date as the rules package wrote it (response.display.date) once there is an answer.
+// the date as the rules package wrote it (response.display.date, a plan's per service) once there
+// is an answer. A year plan lists every service.
 
-import { assumedAnswer, rowOf } from "./fields.mjs";
+import { PLAN, PLAN_PARTS, assumedAnswer, planRowOf, rowCounts, rowOf } from "./fields.mjs";
 
-// The lines the contact message repeats, besides the answer.
+// The lines the contact message repeats, besides the answer (and every service of a plan).
 const ADVICE_FIELDS = ["service", "theme", "cost", "date", "received"];
 
 function labelOf(form, name) {
@@ -15,30 +16,37 @@ function labelOf(form, name) {
   return label ? label.textContent.trim() : name;
 }
 
-function valueOf(form, name, text, response) {
-  const element = form.control(name);
-  if (element && element.tagName === "SELECT") {
-    const option = [...element.options].find((o) => o.value === text);
-    return option ? option.textContent.replace(/^[\s\u00a0–-]+/, "").trim() : text;
-  }
-  if (element && !element.tagName) {
-    const radio = [...element].find((r) => r.value === text);
-    if (radio && radio.dataset.kmoShort) return radio.dataset.kmoShort;
-    const label = radio && radio.closest("label");
-    return label ? label.textContent.trim() : text;
-  }
-  if (name === "date" && response && response.ok === true && response.display) return String(response.display.date);
-  return text;
+/** The service of a plan a field belongs to ({index, part}), or null (not a plan, or another field). */
+function serviceOf(name, plan) {
+  const row = planRowOf(name);
+  if (row) return row;
+  return plan && PLAN_PARTS.includes(name) ? { index: 0, part: name } : null;
 }
 
-/** [{name, label, value}] for every answer of the state that is not empty or assumed. */
+function valueOf(form, name, text, response, service) {
+  const answer = service && response && response.ok === true ? (response.services || [])[service.index] : response;
+  const part = service ? service.part : name;
+  if (part === "date" && answer && response.ok === true && answer.display) return String(answer.display.date);
+  return form.choiceText(name, text);
+}
+
+/** [{name, label, value, service}] for every answer of the state that is not empty or assumed; in a
+ * plan each service's fields are titled "Dienst 2: Prijs zonder btw". */
 export function inputLines(form, state, response) {
   const lines = [];
+  const plan = (rowCounts((state || new Map()).keys())[PLAN] || 1) > 1;
   for (const [name, text] of state || []) {
     if (text === "" || assumedAnswer(name, text)) continue;
-    const row = rowOf(name);
-    const label = row ? `${form.rowTitle(row.row, row.index)}: ${labelOf(form, name)}` : labelOf(form, name);
-    lines.push({ name, label, value: row ? text : valueOf(form, name, text, response) });
+    const service = serviceOf(name, plan);
+    const row = service ? null : rowOf(name);
+    if (service) {
+      const label = `${form.rowTitle(PLAN, service.index)}: ${form.partLabel(PLAN, service.part)}`;
+      lines.push({ name, label, value: valueOf(form, name, text, response, service), service: true });
+    } else if (row) {
+      lines.push({ name, label: `${form.rowTitle(row.row, row.index)}: ${labelOf(form, name)}`, value: text });
+    } else {
+      lines.push({ name, label: labelOf(form, name), value: valueOf(form, name, text, response, null) });
+    }
   }
   return lines;
 }
@@ -64,15 +72,23 @@ export function fillPrint(result, lines, href) {
 /** The contact page's address with the simulation as plain text (?simulatie=…). */
 export function adviceHref(base, lines, response, href) {
   const parts = ["Simulatie kmo-portefeuille"];
-  for (const name of ADVICE_FIELDS) {
-    const line = lines.find((l) => l.name === name);
-    if (line) parts.push(`${line.label}: ${line.value}`);
+  for (const line of lines) {
+    if (line.service || ADVICE_FIELDS.includes(line.name)) parts.push(`${line.label}: ${line.value}`);
   }
   if (response && response.ok === true) {
     const display = response.display || {};
     parts.push(`Grootte: ${display.size}`);
-    parts.push(`Steun: ${display.support} (${display.rate_line})`);
-    parts.push(`Eigen deel: ${display.own_share}`);
+    if (Array.isArray(response.services)) {
+      response.services.forEach((service, index) => {
+        const shown = service.display || {};
+        parts.push(`Dienst ${index + 1}: steun ${shown.support} (${shown.rate_line}), eigen deel ${shown.own_share}`);
+      });
+      parts.push(`Steun in totaal: ${display.total_support}`);
+      parts.push(`Eigen deel in totaal: ${display.total_own_share}`);
+    } else {
+      parts.push(`Steun: ${display.support} (${display.rate_line})`);
+      parts.push(`Eigen deel: ${display.own_share}`);
+    }
     if (response.answer && response.answer.headline) parts.push(String(response.answer.headline));
   } else {
     parts.push("De simulatie is nog niet volledig ingevuld.");

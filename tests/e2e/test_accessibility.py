@@ -37,6 +37,26 @@ def axe_violations(page, context=None) -> list[str]:
     return lines
 
 
+def axe_after_amount_edits(page, name: str, found: dict[str, list[str]], where: str, prefix: str = "") -> None:
+    """axe with an amount warning ("12,000" in field `name`), then with that field empty (invalid)."""
+    page.fill(f"#kmo-{name}", "12,000")
+    page.wait_for_selector(f"[data-kmo-warning-for='{name}']")
+    page.wait_for_selector(READY)
+    found[f"{prefix}amount warning ({where})"] = axe_violations(page)
+    page.fill(f"#kmo-{name}", "")
+    page.wait_for_selector(READY)
+    assert page.get_attribute("#kmo-result", "data-ok") == "false"
+    found[f"{prefix}invalid ({where})"] = axe_violations(page)
+
+
+def assert_no_violations(found: dict[str, list[str]]) -> None:
+    """Fails with every state's violations (found: state -> axe_violations)."""
+    bad = {where: lines for where, lines in found.items() if lines}
+    assert not bad, "axe (WCAG 2.1 A/AA) violations:\n" + "\n".join(
+        f"  {where}:\n    " + "\n    ".join(lines) for where, lines in bad.items()
+    )
+
+
 # --------------------------------------------------------------------------- axe
 
 
@@ -83,10 +103,7 @@ def test_axe_on_every_page_and_state(guarded_page, built_site, base_url, serve_d
     assert page.get_attribute("#kmo-result", "data-ok") == "false"
     found["calculator with field errors"] = axe_violations(page)
 
-    bad = {where: lines for where, lines in found.items() if lines}
-    assert not bad, "axe (WCAG 2.1 A/AA) violations:\n" + "\n".join(
-        f"  {where}:\n    " + "\n    ".join(lines) for where, lines in bad.items()
-    )
+    assert_no_violations(found)
 
 
 def test_axe_on_the_calculator_while_loading_and_after_a_failure(page, base_url):
@@ -136,18 +153,8 @@ def test_axe_on_every_state_of_the_answer(guarded_page, base_url):
         page.locator("[data-kmo-details='result'] summary").click()
         page.locator("[data-kmo-details='assumed'] summary").click()
         found[f"ready, details open ({where})"] = axe_violations(page)
-        page.fill("#kmo-cost", "12,000")
-        page.wait_for_selector("[data-kmo-warning-for='cost']")
-        page.wait_for_selector(READY)
-        found[f"amount warning ({where})"] = axe_violations(page)
-        page.fill("#kmo-cost", "")
-        page.wait_for_selector(READY)
-        assert page.get_attribute("#kmo-result", "data-ok") == "false"
-        found[f"invalid ({where})"] = axe_violations(page)
-    bad = {where: lines for where, lines in found.items() if lines}
-    assert not bad, "axe (WCAG 2.1 A/AA) violations:\n" + "\n".join(
-        f"  {where}:\n    " + "\n    ".join(lines) for where, lines in bad.items()
-    )
+        axe_after_amount_edits(page, "cost", found, where)
+    assert_no_violations(found)
 
 
 # --------------------------------------------------------------------------- the keyboard

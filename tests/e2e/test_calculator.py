@@ -194,10 +194,13 @@ def open_result_details(page) -> None:
         details.locator("summary").click()
 
 
-def assert_print_order(page) -> None:
-    """In print: the answer, why, what now, the details (open), then the inputs, top to bottom."""
-    order = ["[data-kmo-out='headline']", "[data-kmo-block='why']", "[data-kmo-block='next']",
-             "[data-kmo-details='result'] [data-kmo-out='support']", ".kmo-print-inputs"]
+PRINT_ORDER = ["[data-kmo-out='headline']", "[data-kmo-block='why']", "[data-kmo-block='next']",
+               "[data-kmo-details='result'] [data-kmo-out='support']", ".kmo-print-inputs"]
+
+
+def assert_print_order(page, order=tuple(PRINT_ORDER)) -> None:
+    """In print: the answer, why, what now, the details (open), then the inputs, top to bottom (or
+    the parts of #kmo-result in `order`)."""
     tops = []
     for selector in order:
         element = page.locator(f"#kmo-result {selector}")

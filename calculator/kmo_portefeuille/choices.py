@@ -8,6 +8,9 @@ exactly on one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from .dated import Entry
 from .parameters import Parameters
 from .size import on_boundary
 
@@ -21,25 +24,38 @@ REASONS_OF = {
 }
 
 
+@lru_cache(maxsize=8)
+def _dated(params: Parameters) -> tuple[tuple[tuple[str, ...], object, tuple[str, ...] | None, Entry], ...]:
+    """Every entry with a dated choice: (reason codes, services or None, themes or None, entry).
+    Few entries have one, so a plan's rows look at those only."""
+    found = []
+    for scheme in params.rate_schemes():
+        found += [(("tarief",), scheme.services, scheme.themes, e) for e in scheme.entries if e.choice_dates]
+    for name, codes in REASONS_OF.items():
+        found += [(codes, None, None, e) for e in params.entries(name) if e.choice_dates]
+    return tuple(found)
+
+
 def told(reasons: list[dict], params: Parameters, request) -> list[dict]:
     """The reasons, each with the choices the case depends on added to its message."""
     on, extra = request.on, {}
 
-    def add(codes, texts):
+    def add(codes, text):
         for code in codes:
-            extra.setdefault(code, []).extend(t for t in texts if t not in extra.get(code, []))
+            if text not in extra.setdefault(code, []):
+                extra[code].append(text)
 
-    for scheme in params.rate_schemes():
-        if request.service in scheme.services and (scheme.themes is None or request.theme in scheme.themes):
-            add(("tarief",), [e.choice for e in scheme.entries if e.choice_decides(on)])
-    for name, codes in REASONS_OF.items():
-        add(codes, [e.choice for e in params.entries(name) if e.choice_decides(on)])
+    for codes, services, themes, entry in _dated(params):
+        if services is not None and (request.service not in services or (themes is not None and request.theme not in themes)):
+            continue
+        if entry.choice_decides(on):
+            add(codes, entry.choice)
     group = params.entry_at("group_thresholds", on)
     if group.choice:
         if request.public_share == group.value["public_share_excludes_from_percent"]:
-            add(("overheidsbelang",), [group.choice])
+            add(("overheidsbelang",), group.choice)
         holdings = request.company.holdings if request.company else ()
         if any(on_boundary(h.share, group.value) for h in holdings):
-            add(("grootte_groep",), [group.choice])
+            add(("grootte_groep",), group.choice)
     return [r | {"message": " ".join([r["message"], *extra[r["code"]]])} if extra.get(r["code"]) else r
             for r in reasons]

@@ -96,6 +96,10 @@ class Calculator {
       event.preventDefault();
       this.inputs.openAssumed();
     });
+    if (this.advice) {
+      // Followed before the next task ran: its text must still say what is on the screen.
+      this.advice.addEventListener("click", () => this.updateSummary());
+    }
     const print = root.querySelector("[data-kmo-print]");
     if (print) print.addEventListener("click", () => window.print());
     // The printout shows the details open (calculator.css does it too, where the browser can).
@@ -127,6 +131,7 @@ class Calculator {
     this.unsubscribe();
     window.removeEventListener("beforeprint", this.beforePrint);
     window.removeEventListener("afterprint", this.afterPrint);
+    clearTimeout(this.summaryTimer);
     this.announcer.stop();
     this.address.stop();
     return false;
@@ -227,29 +232,33 @@ class Calculator {
     if (!this.alive()) return;
     const sequence = this.sequence;
     const state = this.inputs.state();
-    const query = queryFrom(state, new URLSearchParams(location.search));
-    this.address.set(query);
     const request = requestFrom(state);
     this.lastState = state;
-    this.lastQuery = query;
     const rt = this.rt.status === "failed" ? this.rt : currentRuntime();
     if (rt !== this.rt) {
       this.unsubscribe();
       this.attach();
     }
+    // The request goes out first. Writing the address costs the browser some milliseconds (more
+    // for a long plan): it waits for the answer to be shown, unless there is no answer to wait for.
+    const answer = rt.status === "ready" ? rt.call(request) : null;
+    if (answer) answer.catch(() => {}); // handled below
+    this.lastQuery = queryFrom(state, new URLSearchParams(location.search));
+    if (!answer) this.address.set(this.lastQuery);
     if (rt.status === "failed") {
       this.showFailure("laden");
       return;
     }
     let response;
     try {
-      if (rt.status !== "ready") {
+      if (!answer) {
         await rt.ready;
         if (sequence !== this.sequence) return;
       }
-      response = await rt.call(request);
+      response = await (answer || rt.call(request));
     } catch (error) {
       if (sequence !== this.sequence || !this.alive()) return;
+      this.address.set(this.lastQuery);
       this.showFailure(rt.status === "ready" ? "antwoord" : "laden");
       return;
     }
@@ -273,9 +282,17 @@ class Calculator {
     }
     this.result.dataset.rows = String(this.inputs.rowCounts()[PLAN]);
     showBar(this.root, response);
-    this.updateSummary();
     this.announce(view.spoken(response));
-    delete this.result.dataset.pending;
+    // The address, the printout's inputs and the hand-off's text follow in the next task: the
+    // answer first. Printing and following the hand-off bring the last two up to date themselves.
+    clearTimeout(this.summaryTimer);
+    const sequence = this.sequence;
+    this.summaryTimer = setTimeout(() => {
+      if (!this.alive()) return;
+      this.address.set(this.lastQuery);
+      this.updateSummary();
+      if (sequence === this.sequence) delete this.result.dataset.pending;
+    }, 0);
   }
 
   /** The printout's list of inputs, and the hand-off that fits the service with its link. */

@@ -43,11 +43,17 @@ function nameBox(box, name) {
 export class Form {
   constructor(form) {
     this.form = form;
+    // name -> control: a lookup by name walks every control, and a year plan reads a hundred of
+    // them per keystroke. Emptied whenever rows are added, removed or renamed.
+    this.named = new Map();
+    // select or radio group -> (value -> the text the form shows for it)
+    this.choiceTexts = new WeakMap();
   }
 
   /** The control of a name: an element, or the list of a radio group. */
   control(name) {
-    return this.form.elements.namedItem(name);
+    if (!this.named.has(name)) this.named.set(name, this.form.elements.namedItem(name));
+    return this.named.get(name);
   }
 
   /** The elements behind a name (one, or each radio of a group). */
@@ -101,6 +107,14 @@ export class Form {
    * the text itself when the control is not a choice or has no such value. */
   choiceText(name, text) {
     const element = this.control(name);
+    if (!element) return text;
+    let texts = this.choiceTexts.get(element);
+    if (!texts) this.choiceTexts.set(element, (texts = new Map()));
+    if (!texts.has(text)) texts.set(text, this.shownText(element, text));
+    return texts.get(text);
+  }
+
+  shownText(element, text) {
     if (element && element.tagName === "SELECT") {
       const option = [...element.options].find((o) => o.value === text);
       return option ? option.textContent.replace(/^[\s\u00a0–-]+/, "").trim() : text;
@@ -184,6 +198,7 @@ export class Form {
     const kind = row.dataset.kmoKind;
     const index = this.rows(kind).indexOf(row);
     row.remove();
+    this.named.clear();
     this.numberRows(kind);
     const rows = this.rows(kind);
     const next = rows[Math.min(index, rows.length - 1)];
@@ -208,6 +223,7 @@ export class Form {
 
   /** Rows are numbered from 1 on screen; their fields are named by index (partner_share_0, cost_2). */
   numberRows(kind) {
+    this.named.clear();
     const { remove, offset } = ROW_KINDS[kind];
     const rows = this.rows(kind);
     rows.forEach((row, position) => {

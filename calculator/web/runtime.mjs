@@ -108,7 +108,9 @@ export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACT
         reject(new Error("geen antwoord"));
       }, timeoutMs);
       pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, request });
+      // JSON text both ways: a string crosses to the worker and back in one copy, where a plan's
+      // answer as an object (some 70 kB of nested fields) costs a walk on each side.
+      worker.postMessage({ id, request: JSON.stringify(request ?? {}) });
     });
   }
 
@@ -134,7 +136,13 @@ export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACT
       pending.delete(data.id);
       timers.clearTimeout(entry.timer);
       if (data.error !== undefined) entry.reject(new Error(data.error));
-      else entry.resolve(data.response);
+      else {
+        try {
+          entry.resolve(JSON.parse(data.response));
+        } catch {
+          entry.reject(new Error("onleesbaar antwoord"));
+        }
+      }
     }
   };
 

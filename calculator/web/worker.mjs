@@ -1,8 +1,8 @@
 // The rules in a module Web Worker: Pyodide (self-hosted next to this file, in ../pyodide/)
 // runs the kmo_portefeuille package. JSON text goes in and comes out; nothing is decided here.
 //
-// Messages from the page:   {id, request}          request: the JSON contract's request object
-// Messages to the page:     {id, response}         response: the object evaluate() returned
+// Messages from the page:   {id, request}          request: the JSON contract's request, as JSON text
+// Messages to the page:     {id, response}         response: what evaluate() returned, as JSON text
 //                           {id, error}            evaluating failed (should not happen)
 //                           {type: "progress", received, total, done}   bytes as served
 //                           {type: "ready", ms, timeline, start}   timeline: when each step ended
@@ -224,9 +224,9 @@ self.addEventListener("message", async (event) => {
   }
   try {
     if (!timeline.request) mark("request");
-    const text = evaluate(JSON.stringify(request ?? {}));
+    const text = evaluate(typeof request === "string" ? request : "{}");
     if (!timeline.answered) mark("answered");
-    self.postMessage({ id, response: JSON.parse(text) });
+    self.postMessage({ id, response: text });
   } catch (error) {
     self.postMessage({ id, error: String(error && error.message ? error.message : error) });
   }

@@ -105,9 +105,9 @@ test("answers find their calls by id, also out of order", async () => {
   const first = rt.call({ cost: "1" });
   const second = rt.call({ cost: "2" });
   const [a, b] = worker.sent;
-  assert.deepEqual(a.request, { cost: "1" });
+  assert.deepEqual(JSON.parse(a.request), { cost: "1" }, "the request travels as JSON text");
   assert.notEqual(a.id, b.id);
-  worker.say({ id: b.id, response: { support: "2" } });
+  worker.say({ id: b.id, response: JSON.stringify({ support: "2" }) });
   worker.say({ id: a.id, error: "kapot" });
   assert.deepEqual(await second, { support: "2" });
   await assert.rejects(first, /kapot/);

@@ -10,7 +10,7 @@ worker.addEventListener("message", (event) => {
   if (data.type === "ready") performance.mark("kmo:ready-received");
   if (data.id !== 1) return;
   performance.mark("kmo:answer-received");
-  result.dataset.support = data.response ? String(data.response.support) : "";
+  result.dataset.support = data.response ? String(JSON.parse(data.response).support) : "";
   result.dataset.state = "ready";
 });
-worker.postMessage({ id: 1, request });
+worker.postMessage({ id: 1, request: JSON.stringify(request) });

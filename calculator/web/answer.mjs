@@ -44,7 +44,8 @@ export function showAnswer(result, response, form) {
   headline.classList.toggle("kmo-answer--no", !response.eligible);
   fill(result, "why", plan ? [] : list(answer.why), plain);
   fill(result, "next", list(answer.next), datedText);
-  fill(result, "assumed", list(answer.assumed), plain);
+  out(result, "assumed").textContent = String(answer.assumed_line || "");
+  result.querySelector('[data-kmo-block="assumed"]').hidden = !answer.assumed_line;
 
   const display = response.display || {};
   out(result, "size").textContent = shown(display.size);

@@ -10,7 +10,7 @@
 import { Address } from "./address.mjs";
 import { showAnswer } from "./answer.mjs";
 import { showBar } from "./bar.mjs";
-import { MODE, PLAN, planRowOf, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
+import { ASSUMED, MODE, PLAN, planRowOf, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
 import { Form } from "./form.mjs";
 import { showFailureTitle, showProgress } from "./loading.mjs";
 import * as view from "./render.mjs";
@@ -185,7 +185,7 @@ class Calculator {
     if (target && target.name) {
       if (event.type === "change") this.touched.add(target.name);
       if (target.name === MODE.name) this.inputs.updateVisibility();
-      this.inputs.updateAssumed();
+      if (ASSUMED.includes(target.name)) this.inputs.updateAssumed();
     }
     this.schedule();
   }

@@ -18,13 +18,12 @@ OWN, PREVIOUS = "own", "previous"
 
 
 def final_size(request, params: Parameters, company: sizing.Company) -> str:
-    """The size whose rates apply: after the public share and the maatwerkbedrijf rule (as contract.py)."""
-    group = params.value_at("group_thresholds", request.on)
-    if request.public_share >= group["public_share_excludes_from_percent"]:
-        return "groot"
-    size = sizing.determine(company, params.value_at("size_ceilings", request.on), group).size
-    groups = params.value_at("maatwerkbedrijf_size_groups", request.on) if request.maatwerkbedrijf else None
-    return groups[size] if groups else size
+    """The size whose rates apply with these figures: the contract's own steps (the public share,
+    the maatwerkbedrijf rule included)."""
+    from . import contract  # contract reads requests through this module: import at call time
+
+    with_figures = replace(request, company=company)
+    return contract.rated_size(with_figures, params, contract.size_of(with_figures, params))[0]
 
 
 def needed(request, params: Parameters) -> list[tuple[str, str]]:

@@ -44,7 +44,7 @@ def assess(request: Request, params: Parameters, sized: tuple[str, str | None, l
     """One service, for a company sized by ``size_of`` (once per plan) that got ``received`` this
     calendar year before this service."""
     on, service, theme, cost = request.on, request.service, request.theme, request.cost
-    size, category, reasons = _maatwerkbedrijf(request, params, sized)
+    size, category, reasons = rated_size(request, params, sized)
     reasons += failed_questions(request.answers)
     reasons += explain.theme_refused(params, service, theme, on)
 
@@ -111,7 +111,7 @@ def size_of(request: Request, params: Parameters) -> tuple[str, str | None, list
     return size, category, reasons
 
 
-def _maatwerkbedrijf(request: Request, params: Parameters, sized) -> tuple[str, str | None, list[dict]]:
+def rated_size(request: Request, params: Parameters, sized) -> tuple[str, str | None, list[dict]]:
     """The size whose rates and cap apply on the service's own date: a maatwerkbedrijf's regime is
     dated like a rate. A fresh list of reasons, as a plan shares ``sized`` between its rows."""
     size, category, reasons = sized

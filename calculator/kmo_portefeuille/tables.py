@@ -75,7 +75,7 @@ def choices(params: Parameters | None = None) -> list[dict]:
     on which the choice decides, in words)."""
     params = params or load()
     found = []
-    named = [(SUBJECTS.get(n, n), e) for n in SUBJECTS if _has(params, n) for e in params.entries(n)]
+    named = [(subject, e) for name, subject in SUBJECTS.items() for e in params.entries(name)]
     named += [(f"Steunpercentage: {s.label.lower()}", e) for s in params.rate_schemes() for e in s.entries]
     for subject, entry in named:
         if not entry.choice:
@@ -87,14 +87,6 @@ def choices(params: Parameters | None = None) -> list[dict]:
 
 def _period(first: date, last: date) -> str:
     return long_date(first) if first == last else f"van {long_date(first)} tot en met {long_date(last)}"
-
-
-def _has(params: Parameters, name: str) -> bool:
-    try:
-        params.entries(name)
-    except KeyError:
-        return False
-    return True
 
 
 def _start(entry, on: date) -> str:

@@ -4,6 +4,7 @@ generated tables made focusable, labelled and ready to stack on a phone in the H
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from types import ModuleType
 
@@ -111,7 +112,7 @@ def _labelled(table_html: str, name_id: str | None) -> str:
     labels = [html.escape(html.unescape(TAG.sub("", m.group("text"))).strip()) for m in HEADER.finditer(body)]
 
     def row(match):
-        count = iter(range(len(labels) + 100))
+        count = itertools.count()
 
         def cell(found):
             index = next(count)

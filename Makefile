@@ -2,8 +2,9 @@
 # MkDocs runs as `python -m mkdocs` from here, so the hooks can import site_overrides.kmo_build.
 #
 #   make setup   .venv from requirements-dev.txt + node_modules from package-lock.json
-#   make serve   live preview with a working calculator on http://127.0.0.1:8000/
+#   make serve   live preview with a working calculator on http://127.0.0.1:8000/ (STRICT=1: warnings stop it)
 #   make build   the static site in site/
+#   make check-data   parameters.json: valid JSON, the schema, the rules' load (build, serve and test run it first)
 #   make test    browser-module tests (Node), unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
 #   make bench   calculator vs bare Pyodide on phone/network profiles, typing latency, page weight, Lighthouse
@@ -28,7 +29,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 VENV_STAMP := $(VENV)/.stamp-requirements
 NPM_STAMP := node_modules/.stamp-package-lock
 
-.PHONY: help setup chromium serve build test fuzz bench check-sources accept-sources clean
+.PHONY: help setup chromium check-data serve build test fuzz bench check-sources accept-sources clean
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -47,13 +48,17 @@ $(NPM_STAMP): package.json package-lock.json
 chromium: $(VENV_STAMP)
 	.ci/ensure-chromium $(PY)
 
-serve: setup
-	KMO_SITE_URL=http://$(ADDR)/ $(PY) -m mkdocs serve -a $(ADDR)
+# A mistake in parameters.json stops here, with one Dutch message, before anything is built or tested.
+check-data: $(VENV_STAMP)
+	@$(PY) -m site_overrides.kmo_build.check_data
 
-build: setup
+serve: setup check-data
+	KMO_SITE_URL=http://$(ADDR)/ $(PY) -m mkdocs serve -a $(ADDR) $(if $(STRICT),--strict)
+
+build: setup check-data
 	$(PY) -m mkdocs build --strict
 
-test: setup chromium
+test: setup check-data chromium
 	node --test tests/web/
 	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
 

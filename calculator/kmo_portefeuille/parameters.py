@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from .dated import Entry, Scheme, Theme, entry_at
+from .json_syntax import syntax_problem
 from .validation import ParameterError, read
 
-__all__ = ["Entry", "Parameters", "ParameterError", "Scheme", "Theme", "entry_at", "load"]
+__all__ = ["Entry", "Parameters", "ParameterError", "Scheme", "Theme", "entry_at", "load", "read_file", "shown_path"]
 
 ENV_OVERRIDE = "KMO_PARAMETERS"  # path to another parameters.json (tests, previews of new rules)
 PACKAGED = os.path.join(os.path.dirname(__file__), "parameters.json")
@@ -72,6 +73,25 @@ def _packaged() -> Parameters:
 
 
 def _read(path: str) -> Parameters:
+    data = read_file(path)
+    try:
+        return Parameters(data)
+    except ParameterError as error:
+        raise ParameterError(error.problems, shown_path(path)) from None
+
+
+def read_file(path: str | os.PathLike) -> Any:
+    """The file's JSON, or ParameterError with one Dutch problem: the line of the likely mistake."""
     # A plain file next to the module: importlib.resources would cost more start-up in Pyodide.
     with open(path, encoding="utf-8") as handle:
-        return Parameters(json.load(handle))
+        text = handle.read()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ParameterError([syntax_problem(text, error)], shown_path(path)) from None
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """The path as the editor sees it: relative to the working folder (the project's, under make)."""
+    relative = os.path.relpath(path)
+    return os.fspath(path) if relative.startswith(os.pardir) else relative.replace(os.sep, "/")

@@ -3,6 +3,9 @@ to the editor in Dutch (which parameter, which entry, what is wrong)."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
@@ -19,12 +22,35 @@ TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_c
             "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups"}
 
 
+# Plausible bounds of amounts and percentages are written once, in the JSON Schema: a pattern per kind
+# of number, with its reason as description. The load applies the same patterns. An installed wheel
+# carries no schema (its data was checked when the site was built), so it has no bounds to apply.
+SCHEMA = os.path.join(os.path.dirname(__file__), os.pardir, "parameters.schema.json")
+BOUNDED = ("percentage", "cap", "minimum_amount")
+HELP = "Zie EDITING.md, 'Foutmeldingen'."
+
+
+def _schema_bounds() -> dict[str, tuple[re.Pattern, str]]:
+    """{kind: (pattern, reason)} from the schema's $defs, or {} without a schema beside the package."""
+    try:
+        with open(SCHEMA, encoding="utf-8") as handle:
+            defs = json.load(handle)["$defs"]
+    except FileNotFoundError:
+        return {}
+    return {kind: (re.compile(defs[kind]["pattern"]), defs[kind]["description"]) for kind in BOUNDED}
+
+
+BOUNDS = _schema_bounds()
+
+
 class ParameterError(ValueError):
     """parameters.json does not hold what the rules need; ``problems`` lists each one."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], file: str = "parameters.json"):
         self.problems = problems
-        super().__init__("parameters.json klopt niet:\n" + "\n".join(f"- {p}" for p in problems))
+        self.file = file
+        listed = "\n".join(f"- {p}" for p in problems)
+        super().__init__(f"{file} klopt niet:\n{listed}\n{HELP}")
 
 
 class Problem(Exception):
@@ -70,11 +96,20 @@ def _exact_keys(raw: Any, keys: tuple[str, ...], what: str) -> dict:
     return raw
 
 
-def numbers(keys: tuple[str, ...]) -> Callable[[Any], dict]:
+def numbers(keys: tuple[str, ...], kind: str | None = None) -> Callable[[Any], dict]:
+    """Amounts or percentages under these keys; kind names their bounds in the schema (BOUNDED)."""
     def read(raw):
         raw = _exact_keys(raw, keys, "de waarde")
-        return {k: number(raw[k], f"de waarde voor '{k}'") for k in keys}
+        values = {k: number(raw[k], f"de waarde voor '{k}'") for k in keys}
+        for key in keys:
+            _within(raw[key], kind, f"de waarde voor '{key}'")
+        return values
     return read
+
+
+def _within(raw: Any, kind: str | None, what: str) -> None:
+    if kind in BOUNDS and not BOUNDS[kind][0].fullmatch(str(raw).strip()):
+        raise Problem(f"{what} is {json.dumps(raw, ensure_ascii=False)}, en dat kan niet: {BOUNDS[kind][1]}")
 
 
 def whole_numbers(keys: tuple[str, ...]) -> Callable[[Any], dict]:
@@ -146,16 +181,17 @@ def programme_start(raw: Any) -> date:
 
 SHAPES: dict[str, Callable[[Any], Any]] = {
     "programme_start": programme_start,
-    "annual_cap": numbers(SIZES),
-    "minimum_cost": numbers(SERVICES),
+    "annual_cap": numbers(SIZES, "cap"),
+    "minimum_cost": numbers(SERVICES, "minimum_amount"),
     "eligible_themes": theme_lists,
     "themes": vocabulary,
     "size_ceilings": ceilings,
-    "group_thresholds": numbers(("partner_from_percent", "linked_above_percent", "public_share_excludes_from_percent")),
+    "group_thresholds": numbers(("partner_from_percent", "linked_above_percent", "public_share_excludes_from_percent"),
+                                "percentage"),
     "maatwerkbedrijf_size_groups": size_groups,
     "deadlines": whole_numbers(("apply_within_days_after_start", "own_share_within_days", "finish_by_end_of_year_after")),
 }
-RATE_SHAPE = numbers(SIZES)
+RATE_SHAPE = numbers(SIZES, "percentage")
 
 
 def read(data: Any) -> tuple[dict[str, dict], dict[str, tuple[Entry, ...]], tuple[Scheme, ...]]:

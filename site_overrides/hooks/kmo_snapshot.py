@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from site_overrides.kmo_build import check_data
 from site_overrides.kmo_build.integrity import file_module
 from site_overrides.kmo_build.layout import PYODIDE_DIR, PYODIDE_PREFIX, WEB_PREFIX, project_root
 from site_overrides.kmo_build.site_files import add_file, the_wheel
@@ -27,6 +28,8 @@ from site_overrides.kmo_build.stdlib import trimmed_stdlib
 
 @event_priority(10)  # after kmo_assets' on_files (priority 20)
 def on_files(files, config):
+    if check_data.last_problems:
+        return files  # the snapshot loads the parameters; `mkdocs serve` shows the error page instead
     snapshot = make_snapshot(project_root(config), the_wheel(files))
     add_file(files, config, f"{PYODIDE_PREFIX}/{snapshot.name}", snapshot)
     add_file(files, config, f"{WEB_PREFIX}/snapshot.mjs", file_module("SNAPSHOT", snapshot, "the Pyodide memory snapshot"))

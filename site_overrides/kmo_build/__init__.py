@@ -9,6 +9,10 @@
     snapshot         the Pyodide memory snapshot, made by Node, cached by its inputs
     site_files       adding generated files to MkDocs' file collection
     rules_package    the rules package imported afresh from calculator/
+    check_data       parameters.json checked first (JSON, schema, the rules' load), in Dutch; make check-data
+    error_page       the page `mkdocs serve` shows everywhere while parameters.json is broken
+    page_source      a page's file as the editor sees it: its path, line numbers with the front matter
+    images           every image on a page is a file of the site
     markers          the kmo marker lines in the Markdown pages
     tables_markdown  a table of the rules package as Markdown, made focusable in the HTML
     contact          the contact details, the form endpoint rule and the contact field limits

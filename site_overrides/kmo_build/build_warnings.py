@@ -19,6 +19,17 @@ def warn(message: str) -> None:
         print(f"::warning title=kmo::{text}", file=sys.stderr, flush=True)
 
 
+# Warnings already given in this process: `mkdocs serve` rebuilds in the same process.
+_given: set[str] = set()
+
+
+def warn_once(message: str) -> None:
+    """warn(), but a message said before in this process is not said again."""
+    if message not in _given:
+        _given.add(message)
+        warn(message)
+
+
 def warn_stale_sources(stale: list[dict], max_age_days: int) -> None:
     """One warning naming every source of parameters.json not checked for max_age_days.
 

@@ -4,15 +4,15 @@ An empty value is left out of the pages, never made up, and the build warns for 
 
 from __future__ import annotations
 
-from .build_warnings import warn
+from .build_warnings import warn_once
 
-# The footer's details, in the order they are shown, with what the build says when one is empty.
+# The footer's details, in the order they are shown, with what the site does while one is empty.
 FIELDS = {
-    "legal_name": "the footer shows no legal name",
-    "address": "the footer shows no address",
-    "company_number": "the footer shows no company number (KBO)",
-    "provider_number": None,  # its own warning, below
-    "opening_hours": "the footer shows no opening hours",
+    "legal_name": "de voettekst toont geen naam",
+    "address": "de voettekst toont geen adres",
+    "company_number": "de voettekst toont geen ondernemingsnummer",
+    "provider_number": "de pagina's vragen bezoekers te bellen voor het erkenningsnummer",
+    "opening_hours": "de voettekst toont geen openingsuren",
 }
 
 
@@ -25,17 +25,12 @@ def company_details(extra) -> dict:
     return {key: str(company.get(key) or "").strip() for key in FIELDS}
 
 
-def warn_without_provider_number(company: dict) -> None:
-    """The pages then tell the visitor to ask for the number; the build says it is missing."""
-    if not company["provider_number"]:
-        warn(
-            "extra.company.provider_number in mkdocs.yml is empty: the pages ask visitors to call "
-            "for ECX's provider registration number instead of showing it"
-        )
-
-
 def warn_empty_details(company: dict) -> None:
-    """One warning per empty footer detail (the provider number has its own)."""
-    for key, effect in FIELDS.items():
-        if effect and not company.get(key):
-            warn(f"extra.company.{key} in mkdocs.yml is empty: {effect}")
+    """One warning naming every empty detail, once per process (not on every rebuild of `mkdocs serve`):
+    the company's own details are filled in by whoever knows them, not by the editor of a page."""
+    empty = [f"{key} ({effect})" for key, effect in FIELDS.items() if not company.get(key)]
+    if empty:
+        warn_once(
+            f"nog leeg in mkdocs.yml onder extra.company: {'; '.join(empty)}. De site laat ze weg tot "
+            "iemand ze invult; voor een pagina hoef je hier niets aan te doen."
+        )

@@ -19,8 +19,10 @@ from .widgets import WIDGETS
 MARKER = re.compile(
     r"^[ \t]*<!--[ \t]*(?P<kind>kmo-tabel|kmo)[ \t]*:[ \t]*(?P<name>[^\s>]*)[ \t]*-->[ \t]*$"
 )
-# Anything that looks like a marker but is not well formed also stops the build.
-LOOSE = re.compile(r"<!--\s*kmo(?:-tabel)?\s*:")
+# Anything that looks like a marker but is not one also stops the build: a misspelled keyword
+# (`kmo-tabl:`), a missing colon (`kmo rekenhulp`), capitals, text around it on the line.
+LOOSE = re.compile(r"<!--\s*kmo", re.I)
+HELP = "Zie EDITING.md, 'Foutmeldingen'."
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
@@ -28,15 +30,17 @@ def placeholder(nonce: str, name: str) -> str:
     return f"<!-- kmo-widget {nonce} {name} -->"
 
 
-def replace_markers(markdown: str, where: str, meta: dict, table: Callable[[str, str, str], str], nonce: str) -> str:
+def replace_markers(markdown: str, where: str, meta: dict, table: Callable[[str, str, str], str], nonce: str,
+                    first_line: int = 1) -> str:
     """The page's Markdown with its markers replaced.
 
     table(name, where, element_id) gives a table's Markdown. meta (the page's) records
-    kmo_tables (table names in order), kmo_widgets (widget names) and kmo_rekenhulp.
+    kmo_tables (table names in order), kmo_widgets (widget names) and kmo_rekenhulp. first_line is
+    the number in the file of the Markdown's first line (after the front matter MkDocs took off).
     """
     out: list[str] = []
     fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
         found = FENCE.match(line)
         if fence is None and found:
             fence = found.group(1)
@@ -48,7 +52,11 @@ def replace_markers(markdown: str, where: str, meta: dict, table: Callable[[str,
         match = MARKER.match(line)
         if not match:
             if LOOSE.search(line):
-                raise BuildError(f"kmo_build: malformed kmo marker in {where}:{number}: {line.strip()}")
+                raise BuildError(
+                    f"{where}, regel {number}: dit lijkt op een kmo-markering, maar het is er geen: "
+                    f"{line.strip()}\n  Schrijf een markering precies zo, alleen op haar regel: "
+                    f"<!-- kmo-tabel: NAAM --> of <!-- kmo: NAAM -->. {HELP}"
+                )
             out.append(line)
             continue
         kind, name = match.group("kind"), match.group("name")
@@ -56,7 +64,7 @@ def replace_markers(markdown: str, where: str, meta: dict, table: Callable[[str,
             tables = meta.setdefault("kmo_tables", [])
             element_id = f"kmo-tabel-{name}" + (f"-{tables.count(name) + 1}" if name in tables else "")
             tables.append(name)
-            out.append(table(name, f"{where}:{number}", element_id))
+            out.append(table(name, f"{where}, regel {number}", element_id))
         elif name in WIDGETS:
             if name == "rekenhulp":
                 meta["kmo_rekenhulp"] = True
@@ -64,8 +72,8 @@ def replace_markers(markdown: str, where: str, meta: dict, table: Callable[[str,
             out += ["", placeholder(nonce, name), ""]
         else:
             raise BuildError(
-                f"kmo_build: unknown marker '<!-- kmo: {name} -->' in {where}:{number}; "
-                f"known: {', '.join(WIDGETS)} (and '<!-- kmo-tabel: NAME -->')"
+                f"{where}, regel {number}: de markering <!-- kmo: {name} --> bestaat niet. Kies een van deze: "
+                f"{', '.join(f'<!-- kmo: {known} -->' for known in WIDGETS)}, of een tabel: <!-- kmo-tabel: NAAM -->. {HELP}"
             )
     return "\n".join(out)
 

@@ -95,7 +95,10 @@ def package_table(package: ModuleType, name: str, where: str, element_id: str = 
     """The rules package's table NAME as Markdown; an unknown name stops the build."""
     tables = package.tables
     names = tuple(getattr(tables, "TABLE_NAMES", ()))
-    unknown = BuildError(f"kmo_build: unknown table '{name}' in {where}; known tables: {', '.join(names)}")
+    unknown = BuildError(
+        f"{where}: de tabel '{name}' bestaat niet. Kies een van deze: {', '.join(names)}. "
+        "Zie EDITING.md, 'Foutmeldingen'."
+    )
     if names and name not in names:
         raise unknown
     try:

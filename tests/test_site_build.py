@@ -27,10 +27,11 @@ def test_markup_in_the_data_is_escaped_and_warnings_do_not_fail_strict(tmp_path)
     result = run_build(tmp_path / "site", env={"KMO_PARAMETERS": str(parameters), "GITHUB_ACTIONS": None})
     assert result.returncode == 0, result.stderr[-4000:]
     # Said, and not turned into errors by --strict.
-    assert "WARNING -  kmo: extra.company.provider_number in mkdocs.yml is empty" in result.stderr
     assert "WARNING -  kmo: KMO_PARAMETERS=" in result.stderr
-    for key in ("legal_name", "address", "company_number", "opening_hours"):  # empty in mkdocs.yml
-        assert f"WARNING -  kmo: extra.company.{key} in mkdocs.yml is empty" in result.stderr, key
+    empty = [line for line in result.stderr.splitlines() if "WARNING -  kmo: nog leeg in mkdocs.yml" in line]
+    assert len(empty) == 1, "the empty company details come in one warning"
+    for key in ("legal_name", "address", "company_number", "provider_number", "opening_hours"):  # empty in mkdocs.yml
+        assert f"{key} (" in empty[0], key
     stale = [line for line in result.stderr.splitlines() if "not checked for more than 120 days" in line]
     assert len(stale) == 1 and "(vlaio-2016, last checked 2020-01-01," in stale[0], result.stderr[-4000:]
     assert "vlaio-hoeveel" not in stale[0]
@@ -61,8 +62,9 @@ def test_the_footer_shows_each_company_detail_and_warns_for_each_empty_one(tmp_p
     empty = {**COMPANY, "address": "", "opening_hours": "  "}
     result = run_build_with_extra(tmp_path / "some", {"company": empty})
     assert result.returncode == 0, result.stderr[-4000:]
-    warned = [line for line in result.stderr.splitlines() if line.startswith("WARNING -  kmo: extra.company.")]
-    assert len(warned) == 2 and "extra.company.address" in warned[0] and "extra.company.opening_hours" in warned[1], warned
+    warned = [line for line in result.stderr.splitlines() if line.startswith("WARNING -  kmo: nog leeg in mkdocs.yml")]
+    assert len(warned) == 1 and "address (" in warned[0] and "opening_hours (" in warned[0], warned
+    assert "legal_name (" not in warned[0] and "provider_number (" not in warned[0], warned
     footer = (tmp_path / "some" / "index.html").read_text(encoding="utf-8")
     assert 'data-ecx-footer="address"' not in footer and 'data-ecx-footer="opening_hours"' not in footer
     assert 'data-ecx-footer="company_number">Ondernemingsnummer (KBO): 0123.456.789' in footer

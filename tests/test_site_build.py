@@ -32,8 +32,8 @@ def test_markup_in_the_data_is_escaped_and_warnings_do_not_fail_strict(tmp_path)
     assert len(empty) == 1, "the empty company details come in one warning"
     for key in ("legal_name", "address", "company_number", "provider_number", "opening_hours"):  # empty in mkdocs.yml
         assert f"{key} (" in empty[0], key
-    stale = [line for line in result.stderr.splitlines() if "not checked for more than 120 days" in line]
-    assert len(stale) == 1 and "(vlaio-2016, last checked 2020-01-01," in stale[0], result.stderr[-4000:]
+    stale = [line for line in result.stderr.splitlines() if "al meer dan 120 dagen niet nagekeken" in line]
+    assert len(stale) == 1 and "(vlaio-2016, laatst nagekeken 2020-01-01," in stale[0], result.stderr[-4000:]
     assert "vlaio-hoeveel" not in stale[0]
 
     page = (tmp_path / "site" / "rekenhulp" / "index.html").read_text(encoding="utf-8")

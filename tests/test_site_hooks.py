@@ -120,8 +120,8 @@ def test_stale_sources_are_named_in_one_warning(capsys):
         [{"id": "vlaio-a", "label": "VLAIO A", "url": "https://www.vlaio.be/a", "checked": "2026-01-02"},
          {"id": "besluit", "label": "Besluit", "url": "https://codex.vlaanderen.be/b", "checked": None}], 120)
     err = capsys.readouterr().err
-    assert err.count("WARNING") == 1 and "2 source(s)" in err and "120 days" in err
-    assert "VLAIO A (vlaio-a, last checked 2026-01-02" in err and "Besluit (besluit, last checked never" in err
+    assert err.count("WARNING") == 1 and "2 bron(nen)" in err and "120 dagen" in err
+    assert "VLAIO A (vlaio-a, laatst nagekeken 2026-01-02" in err and "Besluit (besluit, laatst nagekeken nooit" in err
     build_warnings.warn_stale_sources([], 120)
     assert capsys.readouterr().err == ""
 

@@ -37,5 +37,6 @@ def warn_stale_sources(stale: list[dict], max_age_days: int) -> None:
     """
     if not stale:
         return
-    names = "; ".join(f"{s['label']} ({s['id']}, last checked {s['checked'] or 'never'}, {s['url']})" for s in stale)
-    warn(f"{len(stale)} source(s) of parameters.json not checked for more than {max_age_days} days: {names}")
+    names = "; ".join(f"{s['label']} ({s['id']}, laatst nagekeken {s['checked'] or 'nooit'}, {s['url']})" for s in stale)
+    warn(f"{len(stale)} bron(nen) van parameters.json al meer dan {max_age_days} dagen niet nagekeken: {names}. "
+         "Leg elke bron naast de gegevens en zet haar 'checked' op de dag van vandaag.")

@@ -38,7 +38,11 @@ def data_files(root: Path) -> list[Path]:
 def check(root: Path) -> list[str]:
     """A Dutch message per broken file (empty when all is well); also kept in last_problems."""
     package = load_package(root)
-    schema = package.parameters.read_file(root / SCHEMA)  # a broken schema is told like a broken data file
+    try:
+        schema = package.parameters.read_file(root / SCHEMA)
+    except package.parameters.ParameterError as error:  # told like a broken data file
+        last_problems[:] = [str(error)]
+        return last_problems[:]
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     problems = []
     for path in data_files(root):

@@ -126,15 +126,18 @@ def test_mkdocs_build_itself_stops_with_the_same_message(broken_project, tmp_pat
     assert result.returncode == 1
 
 
-def test_a_rate_of_250_stops_the_build_naming_the_parameter_and_date(tmp_path):
+def test_a_rate_of_250_stops_check_data_and_the_build_naming_the_parameter_and_date(tmp_path):
     data = json.loads(TEXT)
     entries = data["rates"][0]["values"]
     day = f"{int(entries[-1]['from'][:4]) + 1}{entries[-1]['from'][4:]}"
     entries.append({"from": day, "value": {**entries[-1]["value"], "klein": "250"}, "source": entries[-1]["source"]})
     path = tmp_path / "parameters.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = run_build(tmp_path / "site", env={"KMO_PARAMETERS": str(path)})
-    _stopped_with_the_message(result, f"item vanaf {day}, value, klein: \"250\" kan niet: een percentage")
+    expected = f"rates, tarief '{data['rates'][0]['name']}', values, item vanaf {day}, value, klein: \"250\" kan niet: een percentage"
+    checked = _run([sys.executable, "-m", "site_overrides.kmo_build.check_data"], ROOT, KMO_PARAMETERS=str(path))
+    assert checked.returncode == 1
+    _stopped_with_the_message(checked, expected)
+    _stopped_with_the_message(run_build(tmp_path / "site", env={"KMO_PARAMETERS": str(path)}), expected)
 
 
 def test_line_numbers_count_the_front_matter():

@@ -55,7 +55,7 @@ serve: setup
 build: setup
 	$(PY) -m mkdocs build --strict
 
-test: setup chromium
+test: setup chromium spelling
 	node --test tests/web/
 	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
 
@@ -78,6 +78,12 @@ BASE ?= main
 # The rules package on the path, as in the tests; no Node needed.
 data-report: $(VENV_STAMP)
 	PYTHONPATH=calculator $(PY) -m maintenance.data_report --base $(BASE)
+
+# cspell with its Dutch dictionary (cspell.config.yaml, project-words.txt); each unknown word is
+# printed as file:line:column, and EDITING.md says what to do.
+spelling: $(NPM_STAMP)
+	@node_modules/.bin/cspell --no-progress --no-summary -c cspell.config.yaml || { \
+	  echo "Spelfout: zie EDITING.md, Foutmeldingen > Een spelfout (make spelling)."; exit 1; }
 
 # The source watch needs only the Python tools, not Node.
 SOURCE_WATCH = $(PY) -m maintenance.source_watch $(if $(REPORT),--report $(REPORT)) $(addprefix --only ,$(SOURCES))

@@ -83,7 +83,7 @@ data-report: $(VENV_STAMP)
 # printed as file:line:column, and EDITING.md says what to do.
 spelling: $(NPM_STAMP)
 	@node_modules/.bin/cspell --no-progress --no-summary -c cspell.config.yaml || { \
-	  echo "Spelfout: zie EDITING.md, Foutmeldingen > Een spelfout (make spelling)."; exit 1; }
+	  echo "Spelfout: verbeter het woord of zet het in project-words.txt (EDITING.md#spelfout)."; exit 1; }
 
 # The source watch needs only the Python tools, not Node.
 SOURCE_WATCH = $(PY) -m maintenance.source_watch $(if $(REPORT),--report $(REPORT)) $(addprefix --only ,$(SOURCES))

@@ -19,9 +19,11 @@ def on_config(config):
         # MkDocs would still make edit_uri a link relative to the site, to a page that does not exist.
         config.edit_uri = None
         config.edit_uri_template = None
-        warn("repo_url in mkdocs.yml is empty: no page has a 'Bewerk deze pagina' button")
+        warn("repo_url in mkdocs.yml is empty: no page has a 'Bewerk deze pagina' button "
+             "(EDITING.md#bewerkknop-of-datum-ontbreekt)")
     if not _in_git(project_root(config)):
-        warn("no git history here: every page shows the build date as 'Laatst bijgewerkt'")
+        warn("no git history here: every page shows the build date as 'Laatst bijgewerkt' "
+             "(EDITING.md#bewerkknop-of-datum-ontbreekt)")
     return config
 
 

@@ -67,3 +67,12 @@ def test_an_unreadable_file_is_named(tmp_path, capsys):
     after.write_text('{"rates": [}', encoding="utf-8")
     assert main(["--before", str(before), "--after", str(after)]) == 2
     assert str(after) in capsys.readouterr().err
+
+
+def test_the_base_is_read_from_git(capsys):
+    """`make data-report BASE=…`: the file as committed in that revision (here HEAD, against itself)."""
+    committed = "HEAD:calculator/kmo_portefeuille/parameters.json"
+    assert main(["--base", "HEAD", "--after", str(FIXED), "--today", TODAY.isoformat()]) == 0
+    assert "## Wijzigingen in de steun" in capsys.readouterr().out
+    assert main(["--base", "no-such-revision"]) == 2
+    assert committed.replace("HEAD", "no-such-revision") in capsys.readouterr().err

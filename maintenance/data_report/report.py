@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from kmo_portefeuille.money import long_date
+from kmo_portefeuille.money import long_date, whole_euro
 from kmo_portefeuille.parameters import Parameters
 
 from .cases import Case, typical_cases
@@ -20,11 +21,11 @@ def changed(before: Parameters, after: Parameters, today: date) -> tuple[list[tu
 
 def render(before: Parameters, after: Parameters, today: date) -> str:
     rows, total = changed(before, after, today)
-    title = f"## Wijzigingen in de steun\n\nSteun op een dienst van € {int(COST):,}".replace(",", ".")
-    title += f" (excl. btw), in {total} typische gevallen, op {long_date(today)} (vandaag) en elke aangekondigde datum.\n"
+    title = (f"## Wijzigingen in de steun\n\nSteun op een dienst van {whole_euro(Decimal(COST))} (excl. btw), in {total} "
+             f"typische gevallen, op {long_date(today)} (vandaag) en elke aangekondigde datum.\n")
     if not rows:
         return f"{title}\nGeen wijziging: elk geval krijgt dezelfde steun als voordien.\n"
-    lines = [title, f"{len(rows)} van de {total} gevallen veranderen.\n", "| Geval | Voor | Na |", "| --- | --- | --- |"]
+    lines = [title, f"{len(rows)} van de {total} gevallen veranderen.\n", "| Geval | Vóór | Na |", "| --- | --- | --- |"]
     for case, old, new in rows:
         when = "vandaag" if case.on == today else long_date(case.on)
         lines.append(f"| {case.size}, {case.service} {case.theme_label}, {when} | {old} | {new} |")

@@ -1,6 +1,6 @@
 """MkDocs hook: what an editor needs to see a page's history, said once when it is missing.
 
-    repo_url empty            no "Wijzig deze pagina" button on any page
+    repo_url empty            no "Bewerk deze pagina" button on any page
     no git history            "Laatst bijgewerkt" shows the build date (a copy of the project)
 
 Both are warnings that do not fail --strict (build_warnings.warn): a copy without git must build.

@@ -28,7 +28,7 @@ def _spelling(project) -> subprocess.CompletedProcess:
 
 
 def _misspell(path, after: str, word: str) -> int:
-    """Put word right after the first `after` in the file; the line number it is on."""
+    """Put word right after the first `after` in the file; the line it is on."""
     text = path.read_text(encoding="utf-8")
     at = text.index(after) + len(after)
     path.write_text(text[:at] + word + " " + text[at:], encoding="utf-8")
@@ -38,7 +38,9 @@ def _misspell(path, after: str, word: str) -> int:
 def test_a_misspelled_word_fails_with_its_file_and_line(tmp_path):
     project = _copy(tmp_path)
     page = sorted((project / "docs").glob("*.md"))[0]
-    page_line = _misspell(page, "\n\n", "voorbeeldd")
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\nDit is een voorbeeldd.\n"
+    page.write_text(text, encoding="utf-8")
+    page_line = text.count("\n")
     data_line = _misspell(project / PARAMETERS, '"note": "', "stoell")
 
     result = _spelling(project)

@@ -8,6 +8,8 @@
 #   make test    browser-module tests (Node), unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
 #   make fuzz    the large hypothesis run
 #   make bench   calculator vs bare Pyodide on phone/network profiles, typing latency, page weight, Lighthouse
+#   make data-report     the support in typical cases before (BASE, default main) and after the data change, as Markdown
+#   make spelling        Dutch spelling of docs/ and of the visitor texts in parameters.json
 #   make check-sources   has a source page changed? Markdown report (REPORT=file.md, SOURCES="id ...")
 #   make accept-sources  record the source pages as they are now, after an editor read the changes
 #   make clean   remove build output and caches (keeps .venv and node_modules)
@@ -29,7 +31,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 VENV_STAMP := $(VENV)/.stamp-requirements
 NPM_STAMP := node_modules/.stamp-package-lock
 
-.PHONY: help setup chromium check-data serve build test fuzz bench check-sources accept-sources clean
+.PHONY: help setup chromium check-data serve build test fuzz bench data-report spelling check-sources accept-sources clean
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -58,7 +60,7 @@ serve: setup check-data
 build: setup check-data
 	$(PY) -m mkdocs build --strict
 
-test: setup check-data chromium
+test: setup check-data chromium spelling
 	node --test tests/web/
 	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
 
@@ -75,6 +77,18 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 bench: setup chromium $(BENCH_STAMP)
 	$(PY) -m mkdocs build --strict -q
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+BASE ?= main
+
+# The rules package on the path, as in the tests; no Node needed.
+data-report: $(VENV_STAMP)
+	PYTHONPATH=calculator $(PY) -m maintenance.data_report --base $(BASE)
+
+# cspell with its Dutch dictionary (cspell.config.yaml, project-words.txt); each unknown word is
+# printed as file:line:column, and EDITING.md says what to do.
+spelling: $(NPM_STAMP)
+	@node_modules/.bin/cspell --no-progress --no-summary -c cspell.config.yaml || { \
+	  echo "Spelfout: verbeter het woord of zet het in project-words.txt (EDITING.md#spelfout)."; exit 1; }
 
 # The source watch needs only the Python tools, not Node.
 SOURCE_WATCH = $(PY) -m maintenance.source_watch $(if $(REPORT),--report $(REPORT)) $(addprefix --only ,$(SOURCES))

@@ -1,5 +1,5 @@
 """The GitHub workflows are valid, pinned and clean for zizmor; the site deploys after the tests,
-every day, and the sources are watched every week."""
+every day, every pull request gets a preview with a summary, and the sources are watched every week."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def action_steps(workflow: dict, action: str) -> list[dict]:
 
 
 def test_expected_workflows():
-    assert [path.name for path in FILES] == ["pages.yml", "source-watch.yml", "tests.yml"]
+    assert [path.name for path in FILES] == ["pages.yml", "preview.yml", "source-watch.yml", "tests.yml"]
 
 
 def _check_schema(schema: str, paths: list[Path]) -> None:
@@ -180,3 +180,48 @@ def test_source_watch_runs_weekly_and_keeps_one_issue():
     assert "make check-sources" in script and "REPORT=source-report.md" in script
     assert "gh issue list --label bronnen --state open" in script
     assert "gh issue edit" in script and "gh issue create" in script
+
+
+def _runs(job: dict) -> str:
+    return "\n".join(str(step.get("run", "")) for step in job.get("steps", []))
+
+
+def test_one_commit_per_action_across_the_workflows():
+    pins: dict[str, set[str]] = {}
+    for path in FILES:
+        for step in steps(load(path)):
+            if "uses" in step:
+                action, commit = step["uses"].split("@")
+                pins.setdefault(action, set()).add(commit)
+    assert {action: commits for action, commits in pins.items() if len(commits) > 1} == {}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_job_that_builds_the_site_checks_out_the_whole_history(path):
+    """The pages' "Laatst bijgewerkt" dates come from git; a shallow clone would give every page
+    the date of the last commit (and the plugin's warning fails the strict build)."""
+    for name, job in load(path)["jobs"].items():
+        if re.search(r"make (build|test)\b", _runs(job)):
+            (checkout,) = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")]
+            assert checkout["with"]["fetch-depth"] == 0, f"{path.name}: job {name}"
+
+
+def test_every_pull_request_gets_a_preview_and_a_summary():
+    workflow = load(WORKFLOWS / "preview.yml")
+    assert "pull_request" in workflow["on"]
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}, "a preview needs to read, nothing more"
+    script = _runs(job)
+    build = script.index("make build")
+    (upload,) = action_steps(workflow, "actions/upload-artifact")
+    assert upload["with"]["path"] == "site/" and upload.get("id")
+    assert job["steps"].index(upload) > next(i for i, s in enumerate(job["steps"]) if "make build" in str(s.get("run")))
+    (summary,) = [s for s in job["steps"] if "$GITHUB_STEP_SUMMARY" in str(s.get("run", ""))]
+    text = summary["run"]
+    # The pages whose text changed against the base, the data report against the base, how to open it.
+    assert "maintenance.page_changes" in text and "base-site" in text and "base-site" in script[build:]
+    assert "data-report BASE=" in text and summary["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert summary["env"]["ARTIFACT_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
+    assert "index.html" in text and "python -m http.server" in text
+    # Template values reach the scripts only through env (no injection into the shell).
+    assert "${{" not in script

@@ -47,6 +47,7 @@ def assess(request: Request, params: Parameters, sized: tuple[str, str | None, l
     size, category, reasons = rated_size(request, params, sized)
     reasons += failed_questions(request.answers)
     reasons += explain.theme_refused(params, service, theme, on)
+    reasons += explain.excluded_kinds(params, service, on)
 
     rate = subsidy.rate(params, service=service, theme=theme, size=size, on=on) if size != "groot" else None
     if rate:

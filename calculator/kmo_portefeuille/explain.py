@@ -86,6 +86,18 @@ def theme_refused(params: Parameters, service: str, theme: str, on: date) -> lis
     return [reason("thema_niet_toegelaten", message, blocking=True) | _source(params, entry.source)]
 
 
+def excluded_kinds(params: Parameters, service: str, on: date) -> list[dict]:
+    """A line, with the list as its source, when some kinds of this service are excluded on ``on``:
+    the rules cannot tell a service's kind, so they point to the list."""
+    entry = params.entry_at("excluded_kinds", on)
+    if entry is None or entry.value is None or service not in entry.value:
+        return []
+    message = (f"Sinds {long_date(entry.start)} krijgen sommige soorten opleidingen en diensten geen steun, "
+               "ook niet binnen een thema. Kijk in de lijst van VLAIO of jouw "
+               f"{service} erop staat.")
+    return [reason("soorten_uitgesloten", message) | _source(params, entry.source)]
+
+
 def rate_reason(params: Parameters, rate: subsidy.Rate, size: str) -> dict:
     # No note here: a choice about the rate is added by choices.py, and only when the case depends on it.
     message = (

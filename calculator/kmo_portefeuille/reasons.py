@@ -23,6 +23,7 @@ GROUPS = {
     "vestiging": CONDITION,
     "hoofdactiviteit": CONDITION,
     "thema_niet_toegelaten": CONDITION,
+    "soorten_uitgesloten": CONDITION,
     "onder_minimum": CONDITION,
     "plafond_bereikt": CONDITION,
     "tarief": SUPPORT,

@@ -33,6 +33,7 @@ SUBJECTS = {
     "group_thresholds": "Partner- en verbonden ondernemingen, belang van overheden",
     "deadlines": "Termijnen",
     "maatwerkbedrijf_size_groups": "Maatwerkbedrijven",
+    "excluded_kinds": "Uitgesloten soorten opleidingen en diensten",
 }
 
 
@@ -43,7 +44,9 @@ def table(name: str, params: Parameters | None = None, on: date | None = None) -
     params, on = params or load(), on or date.today()
     built = _BUILDERS[name](params, on)
     link = [] if name in ("bronnen", "keuzes") else [CHOICES_LINK]
-    built["notes"] = [*built["notes"], *link, f"Opgemaakt op {long_date(on)} uit de gegevens van de rekenhulp."]
+    # The build date once per page: on the sources page; the dated tables carry it in their "Vandaag" line.
+    built_on = [f"Opgemaakt op {long_date(on)} uit de gegevens van de rekenhulp."] if name == "bronnen" else []
+    built["notes"] = [*built["notes"], *link, *built_on]
     return built
 
 
@@ -101,8 +104,9 @@ def _link(params: Parameters, source_id: str, text: str | None = None) -> str:
 
 
 def _sources(params: Parameters, entry) -> str:
-    """The entry's source and any extra ones ('also'), each linked."""
-    return "; ".join(_link(params, source_id) for source_id in entry.sources)
+    """The entry's source, linked; other sites that say the same ('also') after "ook vermeld door"."""
+    also = ", ".join(_link(params, source_id) for source_id in entry.also)
+    return _link(params, entry.source) + (f"; ook vermeld door {also}" if also else "")
 
 
 def _announced(params: Parameters, names: tuple[str, ...], on: date, otherwise: str) -> list[str]:
@@ -242,7 +246,8 @@ def _sizes(params: Parameters, on: date) -> dict:
 
 def _timeline(params: Parameters, on: date) -> dict:
     found = []
-    for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "maatwerkbedrijf_size_groups", "deadlines"):
+    for name in ("programme_start", "annual_cap", "minimum_cost", "eligible_themes", "maatwerkbedrijf_size_groups",
+                 "deadlines", "excluded_kinds"):
         found += params.entries(name)
     for scheme in params.rate_schemes():
         found += scheme.entries

@@ -19,7 +19,10 @@ SCHEME_KEYS = {"name", "label", "services", "themes", "values"}
 SOURCE_KEYS = {"label", "title", "url", "checked"}
 CEILING_KEYS = ("category", "counts_as", "staff_below", "turnover_max", "balance_sheet_total_max")
 TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_cap", "minimum_cost", "eligible_themes",
-            "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups"}
+            "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups",
+            "excluded_kinds"}
+# Parameters a file may leave out: they read as no entries (a file from before they existed still loads).
+OPTIONAL_KEYS = {"excluded_kinds"}
 
 
 # Plausible bounds of amounts and percentages are written once, in the JSON Schema: a pattern per kind
@@ -175,6 +178,15 @@ def size_groups(raw: Any) -> dict | None:
     return dict(raw)
 
 
+def services_or_none(raw: Any) -> tuple[str, ...] | None:
+    """None, or the services (opleiding, advies) in which some kinds are excluded."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not raw or any(s not in SERVICES for s in raw) or len(set(raw)) != len(raw):
+        raise Problem(f"de waarde moet null zijn of een lijst met {' en/of '.join(SERVICES)}")
+    return tuple(raw)
+
+
 def programme_start(raw: Any) -> date:
     return iso_date(raw, "de waarde")
 
@@ -189,6 +201,7 @@ SHAPES: dict[str, Callable[[Any], Any]] = {
     "group_thresholds": numbers(("partner_from_percent", "linked_above_percent", "public_share_excludes_from_percent"),
                                 "percentage"),
     "maatwerkbedrijf_size_groups": size_groups,
+    "excluded_kinds": services_or_none,
     "deadlines": whole_numbers(("apply_within_days_after_start", "own_share_within_days", "finish_by_end_of_year_after")),
 }
 RATE_SHAPE = numbers(SIZES, "percentage")
@@ -200,10 +213,12 @@ def read(data: Any) -> tuple[dict[str, dict], dict[str, tuple[Entry, ...]], tupl
         raise ParameterError(["het bestand moet één JSON-object zijn, met de parameters als sleutels"])
     problems: list[str] = []
     problems += [f"onbekende parameter '{k}' (gekend: {', '.join(sorted(TOP_KEYS))})" for k in data if k not in TOP_KEYS]
-    problems += [f"de parameter '{k}' ontbreekt" for k in sorted(TOP_KEYS - {"$schema", "about"}) if k not in data]
+    problems += [f"de parameter '{k}' ontbreekt" for k in sorted(TOP_KEYS - {"$schema", "about"} - OPTIONAL_KEYS)
+                 if k not in data]
     sources = _sources(data.get("sources"), problems)
     entries = {name: _entries(name, data.get(name), shape, sources, problems) for name, shape in SHAPES.items()
                if name in data}
+    entries |= {name: () for name in OPTIONAL_KEYS if name not in data}
     schemes = _schemes(data.get("rates"), sources, problems) if "rates" in data else ()
     if not problems:
         _coverage(entries, schemes, problems)
@@ -335,7 +350,7 @@ def _coverage(entries: dict, schemes: tuple[Scheme, ...], problems: list[str]) -
     """From the programme's start, every parameter and a general rate per service is in force."""
     first = entries["programme_start"][0].value
     for name, found in entries.items():
-        if found[0].start > first:
+        if found and found[0].start > first:
             problems.append(f"{name}: het eerste item begint op {found[0].start.isoformat()}, na de start van de "
                             f"regeling ({first.isoformat()}); er moet een item zijn dat op {first.isoformat()} geldt")
     for service in SERVICES:

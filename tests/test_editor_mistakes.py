@@ -73,7 +73,7 @@ def test_invalid_json_is_one_dutch_message_at_the_line_of_the_mistake(tmp_path, 
     assert len(error.value.problems) == 1
     message = str(error.value)
     assert message.startswith(f"{SHOWN} klopt niet:\n- regel {line}, kolom "), message
-    assert said in message.lower() and "Zie EDITING.md, 'Foutmeldingen'." in message, message
+    assert said in message.lower() and "Uitleg: EDITING.md#geen-geldige-json" in message, message
 
 
 def _run(command, cwd: Path, **env) -> subprocess.CompletedProcess:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .dated import Entry, Scheme, Theme, entry_at
 from .json_syntax import syntax_problem
-from .validation import ParameterError, read
+from .validation import SYNTAX_HELP, ParameterError, read
 
 __all__ = ["Entry", "Parameters", "ParameterError", "Scheme", "Theme", "entry_at", "load", "read_file", "shown_path"]
 
@@ -77,7 +77,7 @@ def _read(path: str) -> Parameters:
     try:
         return Parameters(data)
     except ParameterError as error:
-        raise ParameterError(error.problems, shown_path(path)) from None
+        raise ParameterError(error.problems, shown_path(path), error.help) from None
 
 
 def read_file(path: str | os.PathLike) -> Any:
@@ -88,7 +88,7 @@ def read_file(path: str | os.PathLike) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ParameterError([syntax_problem(text, error)], shown_path(path)) from None
+        raise ParameterError([syntax_problem(text, error)], shown_path(path), SYNTAX_HELP) from None
 
 
 def shown_path(path: str | os.PathLike) -> str:

@@ -30,7 +30,9 @@ OPTIONAL_KEYS = {"excluded_kinds"}
 # carries no schema (its data was checked when the site was built), so it has no bounds to apply.
 SCHEMA = os.path.join(os.path.dirname(__file__), os.pardir, "parameters.schema.json")
 BOUNDED = ("percentage", "cap", "minimum_amount")
-HELP = "Zie EDITING.md, 'Foutmeldingen'."
+# Where EDITING.md explains each kind of mistake: a message names the section that helps.
+HELP = "Uitleg: EDITING.md#waarde-buiten-het-bereik"
+SYNTAX_HELP = "Uitleg: EDITING.md#geen-geldige-json"
 
 
 def _schema_bounds() -> dict[str, tuple[re.Pattern, str]]:
@@ -49,11 +51,12 @@ BOUNDS = _schema_bounds()
 class ParameterError(ValueError):
     """parameters.json does not hold what the rules need; ``problems`` lists each one."""
 
-    def __init__(self, problems: list[str], file: str = "parameters.json"):
+    def __init__(self, problems: list[str], file: str = "parameters.json", help: str = HELP):
         self.problems = problems
         self.file = file
+        self.help = help
         listed = "\n".join(f"- {p}" for p in problems)
-        super().__init__(f"{file} klopt niet:\n{listed}\n{HELP}")
+        super().__init__(f"{file} klopt niet:\n{listed}\n{help}")
 
 
 class Problem(Exception):

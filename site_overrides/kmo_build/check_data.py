@@ -54,14 +54,14 @@ def check(root: Path) -> list[str]:
                 continue
             package.parameters.Parameters(data)
         except package.parameters.ParameterError as error:
-            problems.append(str(package.parameters.ParameterError(error.problems, package.parameters.shown_path(path))))
+            problems.append(str(package.parameters.ParameterError(error.problems, package.parameters.shown_path(path), error.help)))
     last_problems[:] = problems
     return problems
 
 
 def _schema_message(shown: str, problems: list[str]) -> str:
     listed = "\n".join(f"- {p}" for p in sorted(dict.fromkeys(problems)))
-    return f"{shown} klopt niet met het schema ({SCHEMA.as_posix()}):\n{listed}\nZie EDITING.md, 'Foutmeldingen'."
+    return f"{shown} klopt niet met het schema ({SCHEMA.as_posix()}):\n{listed}\nUitleg: EDITING.md#waarde-buiten-het-bereik"
 
 
 def _where(data, path) -> str:

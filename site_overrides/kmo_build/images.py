@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from .errors import BuildError
 from .page_source import line_of
 
-HELP = "Zie EDITING.md, 'Foutmeldingen'."
+HELP = "Uitleg: EDITING.md#afbeelding-ontbreekt-of-staat-op-een-andere-site"
 
 
 class _Sources(HTMLParser):

@@ -22,7 +22,7 @@ MARKER = re.compile(
 # Anything that looks like a marker but is not one also stops the build: a misspelled keyword
 # (`kmo-tabl:`), a missing colon (`kmo rekenhulp`), capitals, text around it on the line.
 LOOSE = re.compile(r"<!--\s*kmo", re.I)
-HELP = "Zie EDITING.md, 'Foutmeldingen'."
+HELP = "Uitleg: EDITING.md#onbekende-kmo-markering"
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 

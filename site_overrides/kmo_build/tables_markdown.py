@@ -97,7 +97,7 @@ def package_table(package: ModuleType, name: str, where: str, element_id: str = 
     names = tuple(getattr(tables, "TABLE_NAMES", ()))
     unknown = BuildError(
         f"{where}: de tabel '{name}' bestaat niet. Kies een van deze: {', '.join(names)}. "
-        "Zie EDITING.md, 'Foutmeldingen'."
+        "Uitleg: EDITING.md#onbekende-kmo-markering"
     )
     if names and name not in names:
         raise unknown

@@ -1,6 +1,6 @@
 """A year plan: several services of one company, the annual cap shared out in application order.
 
-Each row is read like a single request's service fields and assessed by ``contract.assess``, the
+Each row is read like a single request's service fields and assessed by ``assessment.assess``, the
 same code as a single request. Rows are applied by application date, rows on the same date in the
 order listed; each calendar year has its own cap; ``received`` counts for the calendar year of the
 earliest row, later years start from zero. The size is determined once, on the earliest row's date.
@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import contract, parsing  # contract imports this module: use ``contract.x`` at call time only
+from . import parsing
+from .assessment import assess, size_of
 from .answer import MAX_WHY, amount
 from .money import euro, plain
 from .parameters import Parameters
@@ -39,7 +40,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
     first = checked(requests[order[0]], params, errors)
     if not isinstance(first, Request):
         return {"ok": False, "errors": list(errors), "warnings": list(errors.warnings)}
-    sized = contract.size_of(first, params)
+    sized = size_of(first, params)
 
     answers: list[dict] = [{}] * len(requests)
     years: dict[int, dict] = {}
@@ -49,7 +50,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
             "received": first.received if request.on.year == first.on.year else Decimal(0),
             "support": Decimal(0),
         })
-        answer = contract.assess(request, params, sized, year["received"] + year["support"])
+        answer = assess(request, params, sized, year["received"] + year["support"])
         # The grant is in whole cents (subsidy.support), so its string is the exact amount to carry on.
         year["support"] += Decimal(answer["support"])
         year["cap"] = Decimal(answer["cap"])  # the cap on the year's last date: what the year ends with

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import answer, choices, explain, size as sizing, subsidy
 from .eligibility import failed_questions
-from .money import euro, long_date, percent, percent_nl, plain
+from .money import long_date, percent, percent_nl, plain, whole_euro
 from .parameters import Parameters
 from .reasons import reason
 
@@ -60,7 +60,7 @@ def assess(request: Request, params: Parameters, sized: tuple[str, str | None, l
         "eligible": eligible,
         "rate_percent": percent(percent_applied),
         **{key: plain(amount) for key, amount in money.items()},
-        "display": {"date": long_date(on), **{key: euro(amount) for key, amount in money.items()},
+        "display": {"date": long_date(on), **{key: whole_euro(amount) for key, amount in money.items()},
                     "rate": percent_nl(percent_applied)},
         "reasons": choices.told(reasons, params, request),
         "deadlines": deadlines,

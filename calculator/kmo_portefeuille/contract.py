@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import plan
+from . import plan, years
 from .assessment import assess, size_of
 from .parameters import Parameters, load
 from .request import Request, read
@@ -34,4 +34,5 @@ def _evaluate(raw, params: Parameters, today: date) -> dict:
     request = read(raw, params, today)
     if not isinstance(request, Request):
         return {"ok": False, "errors": list(request), "warnings": list(getattr(request, "warnings", []))}
-    return assess(request, params, size_of(request, params), request.received)
+    response = assess(request, params, size_of(request, params), years.counted(request))
+    return years.told(response, request, params)

@@ -42,6 +42,11 @@ def assert_valid_shape(response):
         assert response["errors"], response
         for error in response["errors"]:
             assert set(error) == {"field", "message"} and error["field"] and error["message"]
+        if "by_size" in response:
+            assert [e["field"] for e in response["errors"]] == ["company"] and response["by_size"]["headline"]
+            assert [s["size"] for s in response["by_size"]["sizes"]] == ["klein", "middelgroot"]
+            for size in response["by_size"]["sizes"]:
+                assert_money(size, ("support", "own_share"))
         return
     if "services" in response:
         assert_valid_plan_shape(response)

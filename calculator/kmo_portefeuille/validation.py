@@ -20,7 +20,7 @@ SOURCE_KEYS = {"label", "title", "url", "checked"}
 CEILING_KEYS = ("category", "counts_as", "staff_below", "turnover_max", "balance_sheet_total_max")
 TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_cap", "minimum_cost", "eligible_themes",
             "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups",
-            "excluded_kinds"}
+            "excluded_kinds", "application_url"}
 # Parameters a file may leave out: they read as no entries (a file from before they existed still loads).
 OPTIONAL_KEYS = {"excluded_kinds"}
 
@@ -190,6 +190,12 @@ def services_or_none(raw: Any) -> tuple[str, ...] | None:
     return tuple(raw)
 
 
+def web_address(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.startswith("https://") or any(c.isspace() for c in raw):
+        raise Problem(f"de waarde moet een webadres zijn dat met https:// begint, niet {raw!r}")
+    return raw
+
+
 def programme_start(raw: Any) -> date:
     return iso_date(raw, "de waarde")
 
@@ -206,6 +212,7 @@ SHAPES: dict[str, Callable[[Any], Any]] = {
     "maatwerkbedrijf_size_groups": size_groups,
     "excluded_kinds": services_or_none,
     "deadlines": whole_numbers(("apply_within_days_after_start", "own_share_within_days", "finish_by_end_of_year_after")),
+    "application_url": web_address,
 }
 RATE_SHAPE = numbers(SIZES, "percentage")
 

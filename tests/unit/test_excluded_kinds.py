@@ -46,7 +46,7 @@ def _excluded_line(response: dict) -> dict | None:
 def test_a_training_from_the_date_on_says_some_kinds_are_excluded_and_links_the_list():
     line = _excluded_line(_ask("2020-07-01"))
     assert line is not None
-    assert "Sinds 1 juli 2020" in line["message"] and "opleiding" in line["message"]
+    assert "Sinds 1\u00a0juli\u00a02020" in line["message"] and "opleiding" in line["message"]
     assert line["source"] == LIST_URL and not line["blocking"]
 
 

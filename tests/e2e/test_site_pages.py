@@ -16,6 +16,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from tests.support.site_build import ROOT, build_site
+from tests.support.site_pages import nav_paths
 
 SCREENSHOTS = ROOT / "screenshots"
 WIDTHS = (360, 1280)
@@ -181,9 +182,9 @@ def test_every_page_has_title_and_description(built_site):
 
 
 def test_sitemap_lists_the_pages_of_the_nav(built_site):
-    expected = {"", "kmo-portefeuille/", "advies/", "cloud-computing/", "cybersecurity/", "rekenhulp/",
-                "contact/", "privacy/", "bronnen-en-keuzes/"}
-    assert set(sitemap_paths(built_site)) == expected
+    in_the_menu = nav_paths(ROOT)
+    assert "" in in_the_menu and "rekenhulp/" in in_the_menu
+    assert set(sitemap_paths(built_site)) == set(in_the_menu)
 
 
 # --------------------------------------------------------------------------- in the browser

@@ -27,7 +27,6 @@ FACTS = {"ok": "Of de aanvraag geldig is", "eligible": "Of de dienst in aanmerki
          "rate": "Het percentage", "support": "De steun", "cap": "Het jaarplafond"}
 FIGURES = {"fte": 45, "turnover": 9_000_000, "balance_sheet_total": 9_000_000}  # close to the size ceilings
 
-
 NAMES = tuple(SHAPES)  # every dated parameter besides the rates
 
 

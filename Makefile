@@ -4,7 +4,7 @@
 #   make setup   .venv from requirements-dev.txt + node_modules from package-lock.json
 #   make serve   live preview with a working calculator on http://127.0.0.1:8000/
 #   make build   the static site in site/
-#   make test    browser-module tests (Node), unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
+#   make test    browser-module tests (Node), unit, Pyodide (Node), the editor drill and browser tests (the large fuzz run excluded; the 15 slowest listed)
 #   make fuzz    the large hypothesis run
 #   make bench   calculator vs bare Pyodide on phone/network profiles, typing latency, page weight, Lighthouse
 #   make check-sources   has a source page changed? Markdown report (REPORT=file.md, SOURCES="id ...")
@@ -55,7 +55,7 @@ build: setup
 
 test: setup chromium
 	node --test tests/web/
-	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not fuzz" --durations=15 $(PYTEST_ARGS)
 
 fuzz: setup
 	$(PY) -m pytest -m fuzz $(PYTEST_ARGS)

@@ -5,7 +5,7 @@
 #   make serve   live preview with a working calculator on http://127.0.0.1:8000/ (STRICT=1: warnings stop it)
 #   make build   the static site in site/
 #   make check-data   parameters.json: valid JSON, the schema, the rules' load (build, serve and test run it first)
-#   make test    browser-module tests (Node), unit, Pyodide (Node) and browser tests (the large fuzz run excluded)
+#   make test    spelling, browser-module tests (Node), unit, Pyodide (Node), the editor drill and browser tests (the large fuzz run excluded; the 15 slowest listed)
 #   make fuzz    the large hypothesis run
 #   make bench   calculator vs bare Pyodide on phone/network profiles, typing latency, page weight, Lighthouse
 #   make data-report     the support in typical cases before (BASE, default main) and after the data change, as Markdown
@@ -62,7 +62,7 @@ build: setup check-data
 
 test: setup check-data chromium spelling
 	node --test tests/web/
-	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not fuzz" --durations=15 $(PYTEST_ARGS)
 
 fuzz: setup
 	$(PY) -m pytest -m fuzz $(PYTEST_ARGS)

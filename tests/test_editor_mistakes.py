@@ -18,7 +18,7 @@ import pytest
 
 from kmo_portefeuille.parameters import PACKAGED, ParameterError, load
 from site_overrides.kmo_build import images, page_source
-from tests.support.project_copy import project_copy
+from tests.support.project_copy import copy_project
 from tests.support.site_build import run_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +84,7 @@ def _run(command, cwd: Path, **env) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def broken_project(tmp_path_factory):
     """A copy of the project whose parameters.json misses a comma (the line where it is missing)."""
-    project = project_copy(tmp_path_factory.mktemp("broken"))
+    project = copy_project(tmp_path_factory.mktemp("broken"))
     text, line, _ = _broken(missing_comma)
     (project / SHOWN).write_text(text, encoding="utf-8")
     return project, f"{SHOWN} klopt niet:\n- regel {line}, kolom"
@@ -166,7 +166,7 @@ def _nav_page_with_front_matter(project: Path) -> str:
 
 
 def test_a_misspelled_marker_and_a_bad_image_stop_the_build_at_their_line(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     page = _nav_page_with_front_matter(project)
     original = (project / page).read_text(encoding="utf-8")
     lines = original.rstrip("\n").split("\n")
@@ -209,7 +209,7 @@ def _wait_for(url: str, text: str, server: subprocess.Popen, log: Path, limit: f
 
 
 def test_serve_shows_the_error_on_every_page_and_recovers_when_the_file_is_fixed(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     address = f"127.0.0.1:{_free_port()}"
     log = tmp_path / "serve.log"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KMO_SITE_URL": f"http://{address}/"}

@@ -13,6 +13,7 @@ from site_overrides.kmo_build import build_warnings, company, markers, pyodide_c
 from site_overrides.kmo_build.errors import BuildError
 from site_overrides.kmo_build.rules_package import load_package
 from tests.support.hooks import load_hook
+from tests.support.rules import FIXED_FILE, TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -222,14 +223,15 @@ def test_tables_get_roles_labels_and_names():
 
 
 def test_the_advice_banner_takes_its_date_and_theme_from_the_data(package):
-    rule = package.tables.advice_rule()
+    fixed = package.parameters.load(FIXED_FILE)  # the fixed test data: the banner's logic, not today's rule
+    rule = package.tables.advice_rule(fixed, TODAY)
     env = widgets.environment([ROOT / "site_overrides"])
     html = widgets.render_widget(env, "adviesregel", "index.md", advice=rule, base_url=".")
     assert f"Sinds {rule['since_display']}: advies alleen nog over cybersecurity" in html
     assert "Nieuw" not in html and 'href="./advies/#wat-betekent-dit-voor-jou"' in html
     from datetime import date
 
-    before = package.tables.advice_rule(on=date(2025, 6, 1))
+    before = package.tables.advice_rule(fixed, date(2025, 6, 1))
     assert before["themes"] is not None and len(before["themes"]) == 8 and before["since"] == date(2023, 1, 1)
     assert widgets.render_widget(env, "adviesregel", "x.md", advice={**rule, "themes": None}, base_url=".").strip() == ""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.support.site_pages import LOAD_MS, settle, sitemap_paths
 
@@ -45,7 +46,7 @@ def axe_after_amount_edits(page, name: str, found: dict[str, list[str]], where: 
     found[f"{prefix}amount warning ({where})"] = axe_violations(page)
     page.fill(f"#kmo-{name}", "")
     page.wait_for_selector(READY)
-    assert page.get_attribute("#kmo-result", "data-ok") == "false"
+    expect(page.locator("#kmo-result")).to_have_attribute("data-ok", "false")
     found[f"{prefix}invalid ({where})"] = axe_violations(page)
 
 
@@ -92,7 +93,7 @@ def test_axe_on_every_page_and_state(guarded_page, built_site, base_url, serve_d
     page.goto(f"{base_url}/rekenhulp/?company=figures&fte=8&turnover=900.000&balance_sheet_total=400.000"
               "&service=advies&theme=cybersecurity&cost=10.000&date=2026-03-02")
     page.wait_for_selector(READY, timeout=LOAD_MS)
-    assert page.get_attribute("#kmo-result", "data-ok") == "true"
+    expect(page.locator("#kmo-result")).to_have_attribute("data-ok", "true")
     page.locator("[data-kmo-details='previous'] summary").click()
     found["calculator ready"] = axe_violations(page)
     page.fill("#kmo-fte", "veel")
@@ -100,7 +101,7 @@ def test_axe_on_every_page_and_state(guarded_page, built_site, base_url, serve_d
     page.locator("#kmo-date").focus()
     page.wait_for_selector("#kmo-error-cost:not([hidden])")
     page.wait_for_selector(READY)
-    assert page.get_attribute("#kmo-result", "data-ok") == "false"
+    expect(page.locator("#kmo-result")).to_have_attribute("data-ok", "false")
     found["calculator with field errors"] = axe_violations(page)
 
     assert_no_violations(found)
@@ -117,14 +118,14 @@ def test_axe_on_the_calculator_while_loading_and_after_a_failure(page, base_url)
             break
         page.wait_for_timeout(100)
     assert held, "the calculator never asked for pyodide.asm.wasm"
-    assert page.is_visible("[data-kmo-part='loading']")
+    expect(page.locator("[data-kmo-part='loading']")).to_be_visible()
     loading = axe_violations(page)
 
     page.unroute("**/pyodide.asm.wasm")
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(f"{base_url}/rekenhulp/?kmo_timeout=3000")
     page.wait_for_selector("#kmo-result[data-state='error']", timeout=20_000)
-    assert page.is_visible("#kmo-result [data-kmo-phone]")
+    expect(page.locator("#kmo-result [data-kmo-phone]")).to_be_visible()
     failed = axe_violations(page)
     for route in held:
         try:
@@ -144,11 +145,11 @@ def test_axe_on_every_state_of_the_answer(guarded_page, base_url):
         where = f"{viewport['width']} px"
         page.goto(f"{base_url}/rekenhulp/?{base}&cost=12000&main_activity=nee&public_share=10")
         page.wait_for_selector(READY, timeout=LOAD_MS)
-        assert page.get_attribute("#kmo-result", "data-eligible") == "false"
+        expect(page.locator("#kmo-result")).to_have_attribute("data-eligible", "false")
         found[f"ready, no ({where})"] = axe_violations(page)
         page.goto(f"{base_url}/rekenhulp/?{base}&cost=12000")
         page.wait_for_selector(READY, timeout=LOAD_MS)
-        assert page.get_attribute("#kmo-result", "data-eligible") == "true"
+        expect(page.locator("#kmo-result")).to_have_attribute("data-eligible", "true")
         found[f"ready, yes ({where})"] = axe_violations(page)
         page.locator("[data-kmo-details='result'] summary").click()
         page.locator("[data-kmo-details='assumed'] summary").click()
@@ -212,7 +213,7 @@ def test_calculator_rows_and_details_by_keyboard_alone(guarded_page, base_url):
     tab_to(lambda f: f["name"] == "remove", "the remove button", limit=3)
     assert_visible_focus(page, "the remove button")
     page.keyboard.press("Enter")
-    assert page.locator("[data-kmo-rows='partner'] .kmo-row").count() == 0
+    expect(page.locator("[data-kmo-rows='partner'] .kmo-row")).to_have_count(0)
     assert focused(page)["name"] == "partner", "focus goes back to the add button"
     page.wait_for_selector(READY)
     assert "partner_" not in page.url
@@ -222,16 +223,16 @@ def test_errors_are_tied_to_fields_and_reachable_from_the_result(guarded_page, b
     page = guarded_page
     page.goto(f"{base_url}/rekenhulp/?service=opleiding&theme=innovatie&cost=zeven&date=2026-03-02")
     page.wait_for_selector(READY, timeout=LOAD_MS)
-    assert page.get_attribute("#kmo-result", "data-ok") == "false"
+    expect(page.locator("#kmo-result")).to_have_attribute("data-ok", "false")
     # The field says it is wrong and which message belongs to it.
-    assert page.get_attribute("#kmo-cost", "aria-invalid") == "true"
+    expect(page.locator("#kmo-cost")).to_have_attribute("aria-invalid", "true")
     described = page.get_attribute("#kmo-cost", "aria-describedby").split()
     assert "kmo-error-cost" in described
     message = page.inner_text("#kmo-error-cost").strip()
     assert message
     # The result lists the same message as a link that puts the keyboard focus in the field.
     link = page.locator("[data-kmo-out='errors'] a[href='#kmo-cost']")
-    assert link.inner_text().strip() == message
+    expect(link).to_have_text(message, use_inner_text=True)
     link.focus()
     page.keyboard.press("Enter")
     assert focused(page)["name"] == "cost"
@@ -244,8 +245,8 @@ def test_result_is_announced_once_typing_pauses(guarded_page, base_url):
     status = page.locator("[data-kmo-status]")
     # The first answer (an incomplete form) is spoken a moment after it shows; then type.
     page.wait_for_function("() => document.querySelector('[data-kmo-status]').textContent.trim() !== ''", timeout=5000)
-    assert status.get_attribute("aria-live") == "polite"
-    assert status.get_attribute("role") == "status"
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_attribute("role", "status")
     page.evaluate(
         """() => { window.__said = [];
            new MutationObserver(() => window.__said.push(document.querySelector('[data-kmo-status]').textContent))
@@ -259,7 +260,7 @@ def test_result_is_announced_once_typing_pauses(guarded_page, base_url):
     assert len(said) == 1, f"the live region spoke {len(said)} times while typing one number: {said}"
     assert "12.345" in said[0] or "€" in said[0] or said[0].strip(), said
     # The live region is in the page from the start (a region added later is not always read).
-    assert page.locator("[data-kmo-status]").count() == 1
+    expect(page.locator("[data-kmo-status]")).to_have_count(1)
 
 
 def test_generated_tables_fit_a_phone_and_can_be_scrolled_by_keyboard(guarded_page, built_site, base_url):
@@ -273,10 +274,10 @@ def test_generated_tables_fit_a_phone_and_can_be_scrolled_by_keyboard(guarded_pa
         page.wait_for_selector(".kmo-tabel .md-typeset__scrollwrap")
         page.evaluate("document.querySelectorAll('.kmo-tabel details').forEach((d) => { d.open = true; })")
         tables = page.locator(".kmo-tabel table")
-        assert tables.count() >= 1
+        expect(tables.first).to_be_attached()
         for index in range(tables.count()):
             table = tables.nth(index)
-            assert table.get_attribute("tabindex") == "0"
+            expect(table).to_have_attribute("tabindex", "0")
             name = table.evaluate("(t) => document.getElementById(t.getAttribute('aria-labelledby'))?.textContent.trim()")
             assert name, "a focusable table is named by its caption"
             wrap = table.locator("xpath=ancestor::div[contains(@class,'md-typeset__scrollwrap')][1]")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from kmo_portefeuille import evaluate
 
@@ -29,6 +30,7 @@ ROW_KINDS = {"partners": "partner", "linked": "linked"}
 CHECKLIST = ("legal_form", "flanders", "main_activity")
 SERVICES = ("opleiding", "advies")
 SIZES = ("klein", "middelgroot")
+DESCRIBED_BY_WARNING = re.compile(r"(^|\s)kmo-warning-cost(\s|$)")
 LOAD_MS = 30000  # generous: a cold Pyodide start on a slow CI runner
 PHONE = "0800 93 710"
 
@@ -314,40 +316,41 @@ def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url
 
     for key, text in values.items():
         if key in ("company", "main_activity", "service"):
-            assert page.is_checked(f"input[name='{key}'][value='{text}']"), key
+            expect(page.locator(f"input[name='{key}'][value='{text}']"), key).to_be_checked()
         else:
-            assert page.input_value(f"#kmo-{key}") == text, key
-    assert page.is_visible("#kmo-prev_fte") and page.is_visible("#kmo-linked_fte_0")
+            expect(page.locator(f"#kmo-{key}"), key).to_have_value(text)
+    expect(page.locator("#kmo-prev_fte")).to_be_visible()
+    expect(page.locator("#kmo-linked_fte_0")).to_be_visible()
     # Writing the URL back keeps the same state.
     assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(page.url).query, keep_blank_values=True)) == values
 
     # A value from the URL inside the folded questions opens them.
-    assert page.get_attribute("[data-kmo-details='assumed']", "open") is not None
+    expect(page.locator("[data-kmo-details='assumed']")).to_have_js_property("open", True)
 
     # The answer first: the one reason that decides the "no"; the rule trace in the closed details.
     assert got["eligible"] == "false"
-    assert page.inner_text("[data-kmo-out='headline']").strip() == expected["answer"]["headline"]
-    assert page.get_attribute("[data-kmo-details='result']", "open") is None
-    assert page.locator("[data-kmo-out='reasons'] li").count() >= 1
+    expect(page.locator("[data-kmo-out='headline']")).to_have_text(expected["answer"]["headline"], use_inner_text=True)
+    expect(page.locator("[data-kmo-details='result']")).to_have_js_property("open", False)
+    expect(page.locator("[data-kmo-out='reasons'] li").first).to_be_attached()
     open_result_details(page)
-    assert re.fullmatch(r"€\s\d{1,3}(\.\d{3})*,\d{2}", page.inner_text("[data-kmo-out='support']").strip())
+    expect(page.locator("[data-kmo-out='support']")).to_have_text(re.compile(r"^\s*€\s\d{1,3}(\.\d{3})*,\d{2}\s*$"))
 
     # A training: ECX does not give it, the hand-off points to VLAIO instead of asking ECX for an offer.
-    assert not page.is_visible("[data-kmo-advice]")
+    expect(page.locator("[data-kmo-advice]")).to_be_hidden()
     vlaio = page.locator("[data-kmo-handoff='opleiding'] a")
-    assert vlaio.is_visible()
+    expect(vlaio).to_be_visible()
     assert urllib.parse.urlsplit(vlaio.get_attribute("href")).hostname == "www.vlaio.be"
     assert set(vlaio.get_attribute("rel").split()) == {"noopener", "noreferrer", "external"}
 
     # Print: only the answer, why, what now, the details (open) and the inputs, in that order, on one page.
     page.emulate_media(media="print")
-    assert not page.is_visible(".md-header")
-    assert not page.is_visible("#kmo-form")
-    assert not page.is_visible(".kmo-actions")
-    assert not page.is_visible("[data-kmo-bar]")
-    assert page.is_visible(".kmo-print-inputs")
-    assert "3.000,00" in page.inner_text(".kmo-print-inputs")
-    assert page.is_visible("[data-kmo-out='support']")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator("#kmo-form")).to_be_hidden()
+    expect(page.locator(".kmo-actions")).to_be_hidden()
+    expect(page.locator("[data-kmo-bar]")).to_be_hidden()
+    expect(page.locator(".kmo-print-inputs")).to_be_visible()
+    expect(page.locator(".kmo-print-inputs")).to_contain_text("3.000,00", use_inner_text=True)
+    expect(page.locator("[data-kmo-out='support']")).to_be_visible()
     assert_print_order(page)
     pdf = page.pdf(format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
@@ -361,9 +364,10 @@ def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url
     # Advice: the hand-off asks ECX for an offer and opens the contact form with the simulation.
     page.check("input[name='service'][value='advies']")
     result_attributes(page)
-    assert not page.is_visible("[data-kmo-handoff='opleiding']")
+    expect(page.locator("[data-kmo-handoff='opleiding']")).to_be_hidden()
     advice = page.locator("[data-kmo-advice]")
-    assert advice.is_visible() and advice.inner_text().strip() == "Vraag ECX een offerte"
+    expect(advice).to_be_visible()
+    expect(advice).to_have_text("Vraag ECX een offerte", use_inner_text=True)
     parts = urllib.parse.urlsplit(advice.get_attribute("href"))
     assert parts.path == "/contact/"
     summary = urllib.parse.parse_qs(parts.query)["simulatie"][0]
@@ -397,23 +401,23 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
     assert expected["ok"] and expected["support"] == "2250.15"
     assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
     open_result_details(page)
-    assert page.inner_text("[data-kmo-out='support']").replace("\u00a0", " ").strip() == "€ 2.250,15"
+    expect(page.locator("[data-kmo-out='support']")).to_have_text("€ 2.250,15", use_inner_text=True)
 
     # A wrong number: the message sits next to its field, and what was typed stays.
     page.fill("#kmo-cost", "zeven")
     got = result_attributes(page)
     assert got["ok"] == "false" and "cost" in got["errors"].split()
-    assert page.get_attribute("#kmo-cost", "aria-invalid") == "true"
+    expect(page.locator("#kmo-cost")).to_have_attribute("aria-invalid", "true")
     described = page.get_attribute("#kmo-cost", "aria-describedby").split()
     assert "kmo-error-cost" in described
-    assert page.is_visible("#kmo-error-cost")
+    expect(page.locator("#kmo-error-cost")).to_be_visible()
     assert page.inner_text("#kmo-error-cost").strip()
-    assert page.input_value("#kmo-cost") == "zeven"
-    assert page.input_value("#kmo-fte") == "12,5"
+    expect(page.locator("#kmo-cost")).to_have_value("zeven")
+    expect(page.locator("#kmo-fte")).to_have_value("12,5")
     page.fill("#kmo-cost", "7.500,50")
     assert result_attributes(page)["ok"] == "true"
-    assert page.get_attribute("#kmo-cost", "aria-invalid") is None
-    assert not page.is_visible("#kmo-error-cost")
+    expect(page.locator("#kmo-cost")).not_to_have_attribute("aria-invalid")
+    expect(page.locator("#kmo-error-cost")).to_be_hidden()
 
     # A partner row can be added and removed; its errors land on its own field.
     open_details(page, "group")
@@ -422,7 +426,7 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
     page.fill("#kmo-partner_fte_0", "1")
     got = result_attributes(page)
     assert "company.partners.0.share" in got["errors"].split()
-    assert page.is_visible("#kmo-error-partner_share_0")
+    expect(page.locator("#kmo-error-partner_share_0")).to_be_visible()
     page.click("[data-kmo-rows='partner'] [data-kmo-remove]")
     assert result_attributes(page)["ok"] == "true"
     assert "partner_" not in page.url
@@ -466,11 +470,11 @@ def test_keyboard_only(guarded_page, base_url):
     assert not {"company", "size", "legal_form", "public_share"} & set(seen), f"company questions before the service: {seen}"
 
     page.keyboard.press("ArrowRight")  # second radio of the group: advies
-    assert page.is_checked("input[name='service'][value='advies']")
+    expect(page.locator("input[name='service'][value='advies']")).to_be_checked()
     page.keyboard.press("Tab")
     assert focused() == "theme"
     page.keyboard.type("Cyber")
-    assert page.input_value("#kmo-theme") == "cybersecurity"
+    expect(page.locator("#kmo-theme")).to_have_value("cybersecurity")
     page.keyboard.press("Tab")
     assert focused() == "cost"
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
@@ -495,8 +499,8 @@ def test_keyboard_only(guarded_page, base_url):
     order = [n for n in ("date", "company", "size", "assumed", "received", "result") if n in rest]
     assert order == ["date", "company", "size", "assumed", "received", "result"], rest
     page.keyboard.press("Enter")
-    assert page.get_attribute("[data-kmo-details='result']", "open") is not None
-    assert page.is_visible("[data-kmo-out='support']")
+    expect(page.locator("[data-kmo-details='result']")).to_have_js_property("open", True)
+    expect(page.locator("[data-kmo-out='support']")).to_be_visible()
 
     # The folded questions open by keyboard; change the size with the keyboard: the result follows.
     page.focus("[data-kmo-details='assumed'] summary")
@@ -505,7 +509,7 @@ def test_keyboard_only(guarded_page, base_url):
     assert focused() == "legal_form"
     page.focus("#kmo-size")
     page.keyboard.press("ArrowDown")
-    assert page.input_value("#kmo-size") == "middelgroot"
+    expect(page.locator("#kmo-size")).to_have_value("middelgroot")
     got = result_attributes(page)
     expected = evaluate(request_from_values({**values, "size": "middelgroot"}, "2026-03-02"))
     assert subset(got, expected_attributes(expected)) == expected_attributes(expected)
@@ -515,8 +519,8 @@ def test_keyboard_only(guarded_page, base_url):
     page.wait_for_function(
         "() => document.querySelector('[data-kmo-status]').textContent.trim().length > 0", timeout=5000
     )
-    assert page.get_attribute("[data-kmo-status]", "aria-live") == "polite"
-    assert page.inner_text("[data-kmo-status]").strip() == expected["answer"]["headline"]
+    expect(page.locator("[data-kmo-status]")).to_have_attribute("aria-live", "polite")
+    expect(page.locator("[data-kmo-status]")).to_have_text(expected["answer"]["headline"], use_inner_text=True)
 
 
 def test_error_when_the_runtime_cannot_load(page, base_url):
@@ -526,11 +530,11 @@ def test_error_when_the_runtime_cannot_load(page, base_url):
     page.fill("#kmo-cost", "1.234,00")
     page.wait_for_selector("#kmo-result[data-state='error']", timeout=15000)
     phone = page.locator("#kmo-result [data-kmo-phone]")
-    assert phone.is_visible()
-    assert phone.inner_text().strip() == PHONE
-    assert phone.get_attribute("href") == "tel:+3280093710"
-    assert page.input_value("#kmo-cost") == "1.234,00"
-    assert page.get_attribute("#kmo-result", "data-size") is None
+    expect(phone).to_be_visible()
+    expect(phone).to_have_text(PHONE, use_inner_text=True)
+    expect(phone).to_have_attribute("href", "tel:+3280093710")
+    expect(page.locator("#kmo-cost")).to_have_value("1.234,00")
+    expect(page.locator("#kmo-result")).not_to_have_attribute("data-size")
 
 
 def site_path(built_site: Path) -> str:
@@ -663,15 +667,15 @@ def test_missing_figures_are_reported_at_the_first_figure(guarded_page, base_url
     message = evaluate(request_from_values({"company": "figures", "service": "opleiding", "theme": "innovatie",
                                             "cost": "1000", "date": "2026-03-02"}, "2026-03-02"))["errors"][0]["message"]
     # The first figure field says what is missing, and the screen reader is told so.
-    assert page.is_visible("#kmo-error-fte")
-    assert page.inner_text("#kmo-error-fte").strip() == message
-    assert page.get_attribute("#kmo-fte", "aria-invalid") == "true"
+    expect(page.locator("#kmo-error-fte")).to_be_visible()
+    expect(page.locator("#kmo-error-fte")).to_have_text(message, use_inner_text=True)
+    expect(page.locator("#kmo-fte")).to_have_attribute("aria-invalid", "true")
     assert "kmo-error-fte" in page.get_attribute("#kmo-fte", "aria-describedby").split()
     # Every error in the result is a link to its field; this one puts the focus in fte.
     items = page.locator("[data-kmo-out='errors'] li")
     assert items.count() == 1 and items.locator("a").count() == 1
     link = items.locator("a[href='#kmo-fte']")
-    assert link.inner_text().strip() == message
+    expect(link).to_have_text(message, use_inner_text=True)
     link.click()
     assert page.evaluate("() => document.activeElement.id") == "kmo-fte"
     # Once a figure is typed, the error moves on to what is still missing.
@@ -694,7 +698,7 @@ def test_a_large_maatwerkbedrijf_is_answered_with_the_medium_rate(guarded_page, 
     assert "maatwerkbedrijf=ja" in page.url
     # The URL brings the answer back.
     page.goto(page.url)
-    assert page.is_checked("input[name='maatwerkbedrijf'][value='ja']")
+    expect(page.locator("input[name='maatwerkbedrijf'][value='ja']")).to_be_checked()
     assert result_attributes(page)["support"] == "3500.00"
 
 
@@ -734,7 +738,7 @@ def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_u
         assert item["message"] in text.replace("\u00a0", " ")
         if item.get("date_display"):
             bold = page.locator("[data-kmo-out='next'] li").nth(index).locator("strong")
-            assert bold.inner_text().strip() == item["date_display"]
+            expect(bold).to_have_text(item["date_display"], use_inner_text=True)
     assert any(item.get("date_display") for item in answer["next"]), "the deadlines with their dates"
     assert answer["assumed"], "nothing was answered in the folded questions: the rules assume it"
     assert visible_text(page, "[data-kmo-out='assumed']").strip() == answer["assumed_line"]
@@ -742,14 +746,14 @@ def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_u
 
     # The figures and the rule trace wait in the closed details, with one size line and the rate line.
     details = page.locator("[data-kmo-details='result']")
-    assert details.get_attribute("open") is None
-    assert details.locator("summary").inner_text().strip() == "Details en bronnen"
+    expect(details).to_have_js_property("open", False)
+    expect(details.locator("summary")).to_have_text("Details en bronnen", use_inner_text=True)
     open_result_details(page)
     display = expected["display"]
     assert visible_text(page, "[data-kmo-out='size']").strip() == display["size"]
     assert visible_text(page, "[data-kmo-out='rate']").strip() == display["rate_line"]
     assert visible_text(page, "[data-kmo-out='support']").strip() == display["support"]
-    assert page.locator("[data-kmo-out='reasons'] a[rel~='external']").count() >= 1
+    expect(page.locator("[data-kmo-out='reasons'] a[rel~='external']").first).to_be_attached()
 
 
 def test_a_no_says_its_reason_once(guarded_page, base_url):
@@ -787,15 +791,15 @@ def test_service_fields_come_before_company_fields(guarded_page, base_url):
             assert position[bought] < position[company], names
     # The rare questions are folded in one closed section whose summary says what is assumed.
     assumed = page.locator("[data-kmo-details='assumed']")
-    assert assumed.get_attribute("open") is None
-    assert assumed.locator("summary").inner_text().startswith("We gaan ervan uit dat je onderneming")
+    expect(assumed).to_have_js_property("open", False)
+    expect(assumed.locator("summary")).to_have_text(re.compile(r"^We gaan ervan uit dat je onderneming"), use_inner_text=True)
     for name in ("legal_form", "flanders", "main_activity", "public_share", "maatwerkbedrijf"):
-        assert assumed.locator(f"[name='{name}']").count() >= 1
-        assert not page.locator(f"[name='{name}']").first.is_visible()
+        expect(assumed.locator(f"[name='{name}']").first).to_be_attached()
+        expect(page.locator(f"[name='{name}']").first).to_be_hidden()
     # Changing one changes the summary.
     assumed.locator("summary").click()
     page.check("input[name='flanders'][value='nee']")
-    assert assumed.locator("summary").inner_text().startswith("Je paste aan")
+    expect(assumed.locator("summary")).to_have_text(re.compile(r"^Je paste aan"), use_inner_text=True)
 
 
 def test_a_comma_before_three_digits_asks_and_corrects_in_one_tap(guarded_page, base_url):
@@ -808,21 +812,21 @@ def test_a_comma_before_three_digits_asks_and_corrects_in_one_tap(guarded_page, 
     warning = page.locator("[data-kmo-warning-for='cost']")
     warning.wait_for()
     assert visible_text(page, "[data-kmo-warning-for='cost'] p").startswith("Bedoel je € 12.000?")
-    assert "kmo-warning-cost" in page.get_attribute("#kmo-cost", "aria-describedby").split()
+    expect(page.locator("#kmo-cost")).to_have_attribute("aria-describedby", DESCRIBED_BY_WARNING)
     # The correction is the next stop for the keyboard, labelled, and described by the question.
     page.keyboard.press("Tab")
     fix = page.locator("[data-kmo-fix='cost']")
     assert page.evaluate("() => document.activeElement.dataset.kmoFix") == "cost"
     assert fix.inner_text().strip()
-    assert fix.get_attribute("aria-describedby") == "kmo-warning-cost"
+    expect(fix).to_have_attribute("aria-describedby", "kmo-warning-cost")
     page.keyboard.press("Enter")
-    assert page.input_value("#kmo-cost") == "12000"
+    expect(page.locator("#kmo-cost")).to_have_value("12000")
     assert page.evaluate("() => document.activeElement.id") == "kmo-cost"
     got = result_attributes(page)
     expected = evaluate(request_from_values({**values, "cost": "12000"}, values["date"]))
     assert got["support"] == expected["support"] == "5400.00"
-    assert page.locator("[data-kmo-warning-for='cost']").count() == 0
-    assert "kmo-warning-cost" not in (page.get_attribute("#kmo-cost", "aria-describedby") or "").split()
+    expect(page.locator("[data-kmo-warning-for='cost']")).to_have_count(0)
+    expect(page.locator("#kmo-cost")).not_to_have_attribute("aria-describedby", DESCRIBED_BY_WARNING)
     assert "cost=12000" in page.url
 
 
@@ -832,7 +836,7 @@ def test_the_balance_sheet_is_optional_when_staff_and_turnover_decide(guarded_pa
     page.goto(f"{base_url}/rekenhulp/?{urllib.parse.urlencode({**base, 'company': 'figures', 'fte': '8', 'turnover': '900.000'})}")
     got = result_attributes(page)
     assert got["ok"] == "true" and got["size"] == "klein"
-    assert "niet altijd nodig" in page.inner_text("label[for='kmo-balance_sheet_total']")
+    expect(page.locator("label[for='kmo-balance_sheet_total']")).to_contain_text("niet altijd nodig", use_inner_text=True)
     # When it does decide, the field says why it is needed.
     page.fill("#kmo-fte", "30")
     page.fill("#kmo-turnover", "12.000.000")
@@ -840,7 +844,7 @@ def test_the_balance_sheet_is_optional_when_staff_and_turnover_decide(guarded_pa
     assert got["ok"] == "false" and "company.balance_sheet_total" in got["errors"].split()
     expected = evaluate(request_from_values({**base, "company": "figures", "fte": "30", "turnover": "12.000.000"}, base["date"]))
     message = next(e["message"] for e in expected["errors"] if e["field"] == "company.balance_sheet_total")
-    assert page.locator(f"[data-kmo-out='errors'] li >> text={message}").count() == 1
+    expect(page.locator(f"[data-kmo-out='errors'] li >> text={message}")).to_have_count(1)
 
 
 def test_one_size_line_for_a_public_share_of_25(guarded_page, base_url):
@@ -886,7 +890,7 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         page.locator("#kmo-cost").focus()
         page.evaluate("() => window.scrollTo(0, document.querySelector('#kmo-cost').getBoundingClientRect().top + scrollY - 300)")
         bar = page.locator("[data-kmo-bar]")
-        assert bar.is_visible()
+        expect(bar).to_be_visible()
         box, field = bar.bounding_box(), page.locator("#kmo-cost").bounding_box()
         assert box["y"] + box["height"] <= 844 + 0.5 and box["y"] >= field["y"] + field["height"], (box, field)
         expected = evaluate(request_from_values(CYBER, CYBER["date"]))
@@ -894,7 +898,7 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         # Never announced on its own: no live region, no status role; it links to the result.
         for attribute in ("aria-live", "role"):
             assert page.evaluate(f"() => !!document.querySelector('[data-kmo-bar]').closest('[{attribute}]')") is False
-            assert page.locator(f"[data-kmo-bar] [{attribute}]").count() == 0
+            expect(page.locator(f"[data-kmo-bar] [{attribute}]")).to_have_count(0)
         assert bar.locator("a").get_attribute("href").endswith("#kmo-result")
         # A field focused near the bottom of the screen is scrolled clear of the bar.
         page.evaluate("() => window.scrollTo(0, document.querySelector('#kmo-received').getBoundingClientRect().top + scrollY - 820)")
@@ -907,14 +911,14 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         bar.locator("a").click()
         assert page.evaluate("() => window.__kmoSamePage") is True
         assert page.evaluate("() => document.activeElement.id") == "kmo-result"
-        assert page.input_value("#kmo-received") == "1"
+        expect(page.locator("#kmo-received")).to_have_value("1")
         result_box = page.locator("#kmo-result").bounding_box()
         assert -1 <= result_box["y"] < 844
         # Not on a wide screen, and not in print.
         page.set_viewport_size({"width": 1280, "height": 800})
-        assert not bar.is_visible()
+        expect(bar).to_be_hidden()
         page.set_viewport_size({"width": 390, "height": 844})
         page.emulate_media(media="print")
-        assert not bar.is_visible()
+        expect(bar).to_be_hidden()
     finally:
         context.close()

@@ -288,7 +288,7 @@ def test_mailto_fallback_holds_every_field(guarded_page, base_url):
     expect(page.locator(FORM)).to_have_attribute("data-kmo-state", "mail-opened")
     assert page.evaluate("window.__kmoMailto.length") == 1
     url = page.evaluate("window.__kmoMailto[0]")
-    assert page.locator(FORM).get_attribute("data-kmo-mailto") == url
+    expect(page.locator(FORM)).to_have_attribute("data-kmo-mailto", url)
 
     address, fields = mailto_parts(url)
     assert address == "info@ecx.be"
@@ -332,8 +332,8 @@ def test_without_an_endpoint_the_button_says_what_it_does_and_the_form_how_it_wo
     base, _ = endpoint_site
     open_contact(page, base)
     expect(page.locator("button.kmo-contact__submit")).to_have_text("Verstuur")
-    assert page.locator("[data-kmo-copy]").count() == 0
-    assert page.locator("#kmo-contact-uitleg").count() == 0
+    expect(page.locator("[data-kmo-copy]")).to_have_count(0)
+    expect(page.locator("#kmo-contact-uitleg")).to_have_count(0)
 
 
 def test_copy_my_message_keeps_the_text(guarded_page, base_url):
@@ -351,7 +351,7 @@ def test_copy_my_message_keeps_the_text(guarded_page, base_url):
     expect(page.locator("#kmo-contact-status")).to_contain_text("Je bericht is gekopieerd")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert VISITOR["bericht"].strip() in copied and f"Naam: {VISITOR['naam']}" in copied
-    assert page.input_value("#kmo-contact-bericht") == VISITOR["bericht"], "the text stays in the form"
+    expect(page.locator("#kmo-contact-bericht"), "the text stays in the form").to_have_value(VISITOR["bericht"])
     assert page.evaluate("window.__kmoMailto") == [], "copying opens no mail"
 
 
@@ -438,7 +438,7 @@ def test_simulatie_prefills_the_message(guarded_page, base_url):
     value = page.input_value("#kmo-contact-bericht")
     assert value.startswith(INTRO + "\n")
     assert summary in value
-    assert page.input_value("#kmo-contact-naam") == ""
+    expect(page.locator("#kmo-contact-naam")).to_have_value("")
 
 
 def test_simulatie_is_text_never_html(guarded_page, base_url):
@@ -457,7 +457,7 @@ def test_simulatie_is_text_never_html(guarded_page, base_url):
         value = page.input_value("#kmo-contact-bericht")
         assert value.startswith(INTRO + "\n")
         assert payload in value, value
-        assert page.locator(f"{FORM} img, {FORM} svg, {FORM} script, article img[src='x']").count() == 0
+        expect(page.locator(f"{FORM} img, {FORM} svg, {FORM} script, article img[src='x']")).to_have_count(0)
         wait_a_moment(page)
         assert dialogs == []
 
@@ -508,7 +508,7 @@ def test_keyboard_order_and_visible_focus(guarded_page, base_url):
     # Space ticks the consent box; Enter in a field submits and moves focus to the first error.
     page.focus("#kmo-contact-toestemming")
     page.keyboard.press("Space")
-    assert page.is_checked("#kmo-contact-toestemming")
+    expect(page.locator("#kmo-contact-toestemming")).to_be_checked()
     page.focus("#kmo-contact-bedrijf")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.name") == "naam"
@@ -580,7 +580,7 @@ def test_instant_navigation_mounts_and_prefills(launch_browser, browser_type_lau
             page.wait_for_selector(MOUNTED)
             assert page.evaluate("window.__kmoSameDocument") is True, "no instant navigation"
             expect(page.locator("#kmo-contact-bericht")).to_have_value(re.compile(re.escape(f"{INTRO}\n{summary}")))
-            assert page.locator(MOUNTED).count() == 1
+            expect(page.locator(MOUNTED)).to_have_count(1)
             assert problems == []
         finally:
             browser.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import emulate_network
 
@@ -52,21 +53,21 @@ def watch(page) -> list[str]:
 def assert_honest_failure(page, kind: str) -> None:
     """The Dutch message of this kind, the phone number as a link, spoken, the form kept."""
     result = page.locator("#kmo-result")
-    assert result.get_attribute("data-error") == kind
-    assert page.inner_text("[data-kmo-out='error-title']").strip() == TITLES[kind]
+    expect(result).to_have_attribute("data-error", kind)
+    expect(page.locator("[data-kmo-out='error-title']")).to_have_text(TITLES[kind], use_inner_text=True)
     part = page.locator("[data-kmo-part='error']")
-    assert part.is_visible()
-    assert "Bel ons gratis" in part.inner_text()
+    expect(part).to_be_visible()
+    expect(part).to_contain_text("Bel ons gratis", use_inner_text=True)
     phone = part.locator("a[data-kmo-phone]")
-    assert phone.is_visible() and phone.inner_text().strip() == PHONE
-    assert phone.get_attribute("href") == PHONE_HREF
-    assert not page.is_visible("[data-kmo-part='loading']")
-    assert result.get_attribute("data-support") is None  # no half result
-    page.wait_for_function(
-        "(phone) => document.querySelector('[data-kmo-status]').textContent.includes(phone)", arg=PHONE
-    )
-    assert TITLES[kind] in page.inner_text("[data-kmo-status]") or page.text_content("[data-kmo-status]")
-    assert page.input_value("#kmo-cost") == "1.234,00", "what the visitor typed is kept"
+    expect(phone).to_be_visible()
+    expect(phone).to_have_text(PHONE, use_inner_text=True)
+    expect(phone).to_have_attribute("href", PHONE_HREF)
+    expect(page.locator("[data-kmo-part='loading']")).to_be_hidden()
+    expect(result).not_to_have_attribute("data-support")  # no half result
+    status = page.locator("[data-kmo-status]")
+    expect(status).to_contain_text(PHONE)
+    expect(status).to_contain_text(TITLES[kind])
+    expect(page.locator("#kmo-cost"), "what the visitor typed is kept").to_have_value("1.234,00")
 
 
 # Counts, from the first script on, how often the page shows the error state and what the status
@@ -137,8 +138,8 @@ def test_a_stalled_download_fails_once_and_a_late_start_replaces_the_error(page,
         route.fallback()
     page.wait_for_selector("#kmo-result[data-state='ready']:not([data-pending])", timeout=60_000)
     assert page.get_attribute("#kmo-result", "data-support") is not None
-    assert page.get_attribute("#kmo-result", "data-error") is None
-    assert not page.is_visible("[data-kmo-part='error']")
+    expect(page.locator("#kmo-result")).not_to_have_attribute("data-error")
+    expect(page.locator("[data-kmo-part='error']")).to_be_hidden()
     assert not errors, errors
 
 
@@ -186,7 +187,7 @@ def test_worker_failures(page, base_url, worker, kind, stall_ms):
     page.fill("#kmo-cost", "2.000")
     page.wait_for_timeout(300)
     page.wait_for_selector(ERROR, timeout=max(stall_ms, 1000) + 10_000)
-    assert page.is_visible("[data-kmo-part='error'] a[data-kmo-phone]")
+    expect(page.locator("[data-kmo-part='error'] a[data-kmo-phone]")).to_be_visible()
     assert len(spoken_failures(page)) == 1, page.evaluate("window.__kmo.spoken")
     assert not errors, errors
 
@@ -199,22 +200,22 @@ def test_without_javascript(browser, base_url):
         # The rates to reckon by hand, and the phone number.
         table = page.locator(".kmo-tabel--tarieven table").first
         assert table.is_visible() and table.locator("tbody tr").count() >= 3
-        assert page.locator(f"a[href='{PHONE_HREF}']:visible").count() >= 1
+        expect(page.locator(f"a[href='{PHONE_HREF}']:visible").first).to_be_attached()
         # A <noscript> message says what is wrong and what to do, and links to the table.
         message = page.locator(".kmo-noscript")
-        assert message.is_visible()
+        expect(message).to_be_visible()
         text = message.inner_text()
         assert "JavaScript" in text and PHONE in text
-        assert message.locator("a[href='#kmo-tabel-tarieven']").count() == 1
-        assert page.locator("#kmo-tabel-tarieven").count() == 1
+        expect(message.locator("a[href='#kmo-tabel-tarieven']")).to_have_count(1)
+        expect(page.locator("#kmo-tabel-tarieven")).to_have_count(1)
         # No promise that never comes.
-        assert not page.is_visible("[data-kmo-part='loading']")
+        expect(page.locator("[data-kmo-part='loading']")).to_be_hidden()
         assert "wordt geladen" not in page.inner_text("article")
 
         # The contact page: the phone number, the mail address, and a form that opens a mail.
         page.goto(f"{base_url}/contact/")
-        assert page.locator(f"a[href='{PHONE_HREF}']:visible").count() >= 1
+        expect(page.locator(f"a[href='{PHONE_HREF}']:visible").first).to_be_attached()
         assert page.get_attribute("form.kmo-contact__form", "action").startswith("mailto:")
-        assert page.locator("noscript").count() >= 1
+        expect(page.locator("noscript").first).to_be_attached()
     finally:
         context.close()

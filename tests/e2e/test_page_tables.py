@@ -8,6 +8,7 @@ import re
 import urllib.parse
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from kmo_portefeuille import parameters, tables
 from tests.support.site_pages import settle, sitemap_paths
@@ -50,7 +51,7 @@ def test_a_stacked_table_is_still_a_table_with_its_headers(guarded_page, base_ur
     page.goto(f"{base_url}/kmo-portefeuille/")
     table = page.locator(".kmo-tabel--tarieven table").first
     assert table.evaluate("(t) => getComputedStyle(t.querySelector('td')).display") != "table-cell", "not stacked"
-    assert table.get_attribute("role") == "table"
+    expect(table).to_have_attribute("role", "table")
     headers = table.evaluate("(t) => [...t.querySelectorAll('th[role=columnheader]')].map((h) => h.textContent.trim())")
     assert headers[:2] == ["Aanvragen vanaf", "Tarief"]
     labels = table.evaluate("(t) => [...t.querySelector('tbody tr').querySelectorAll('td')].map((c) => c.dataset.label)")
@@ -80,10 +81,10 @@ def test_today_line_above_each_dated_table_and_the_history_folded(guarded_page, 
         history = block.locator("details.kmo-tabel__eerder")
         assert history.count() == 1 and history.evaluate("(d) => d.open") is False
         summary = history.locator("summary")
-        assert summary.inner_text().strip() == data["history"]["summary"]
-        assert not history.locator("table").is_visible()
+        expect(summary).to_have_text(data["history"]["summary"], use_inner_text=True)
+        expect(history.locator("table")).to_be_hidden()
         summary.click()
-        assert history.locator("table").is_visible()
+        expect(history.locator("table")).to_be_visible()
         assert history.locator("tbody tr").count() == len(data["history"]["rows"])
     rates = tables.table("tarieven", parameters.load())
     assert rates["history"]["summary"] == "Eerdere percentages"
@@ -113,7 +114,7 @@ def test_sources_and_choices_page(guarded_page, base_url):
     assert sources.count() == len(data.sources)
     for (source_id, source), row in zip(data.sources.items(), sources.all()):
         assert row.locator(f"a[href='{source['url']}']").count() == 1, source_id
-        assert "nagekeken" in row.inner_text()
+        expect(row).to_contain_text("nagekeken", use_inner_text=True)
     choices = tables.choices(data)
     rows = page.locator(".kmo-tabel--keuzes tbody tr")
     if choices:

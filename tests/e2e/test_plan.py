@@ -11,6 +11,7 @@ import re
 import urllib.parse
 
 import pytest
+from playwright.sync_api import expect
 
 from kmo_portefeuille import evaluate
 from tests.e2e.test_accessibility import (
@@ -71,14 +72,14 @@ def test_a_plan_built_by_keyboard_alone(guarded_page, base_url):
     page.goto(f"{base_url}/rekenhulp/?service=advies&theme=cybersecurity&cost=10000&date=2026-03-02&size=klein")
     page.wait_for_selector(READY, timeout=LOAD_MS)
     assert result(page, "rows") == "1"
-    assert page.locator("[data-kmo-plan-first]").is_hidden(), "one service: the form as before"
+    expect(page.locator("[data-kmo-plan-first]"), "one service: the form as before").to_be_hidden()
     page.focus("#kmo-date")
     tab_to(page, lambda f: f["name"] == "service" and f["tag"] == "BUTTON", "Nog een dienst toevoegen")
     assert_visible_focus(page, "the add button")
     page.keyboard.press("Enter")
     assert focused(page)["name"] == "service_2", "focus moves to the new row's first field"
-    assert page.locator("[data-kmo-plan-first]").is_visible()
-    assert page.locator("[data-kmo-rows='service'] legend").first.inner_text() == "Dienst 2"
+    expect(page.locator("[data-kmo-plan-first]")).to_be_visible()
+    expect(page.locator("[data-kmo-rows='service'] legend").first).to_have_text("Dienst 2", use_inner_text=True)
     page.keyboard.press("Space")  # the first radio: opleiding
     page.keyboard.press("Tab")
     assert focused(page)["name"] == "theme_2"
@@ -88,7 +89,7 @@ def test_a_plan_built_by_keyboard_alone(guarded_page, base_url):
     page.keyboard.type("4.000")
     page.keyboard.press("Tab")
     assert focused(page)["name"] == "date_2"
-    assert page.input_value("#kmo-date_2"), "a new service starts with today's date"
+    expect(page.locator("#kmo-date_2"), "a new service starts with today's date").not_to_have_value("")
     page.fill("#kmo-date_2", "2026-06-01")  # the date control's own keyboard format depends on the locale
     page.wait_for_selector(READY)
     assert result(page, "rows") == "2"
@@ -106,8 +107,8 @@ def test_a_plan_built_by_keyboard_alone(guarded_page, base_url):
     assert_visible_focus(page, "the remove button")
     page.keyboard.press("Enter")
     assert focused(page)["name"] == "service_2", "focus goes to the next row, renumbered"
-    assert page.locator("[data-kmo-rows='service'] .kmo-row").count() == 1
-    assert page.locator("[data-kmo-rows='service'] [data-kmo-remove]").inner_text() == "Verwijder dienst 2"
+    expect(page.locator("[data-kmo-rows='service'] .kmo-row")).to_have_count(1)
+    expect(page.locator("[data-kmo-rows='service'] [data-kmo-remove]")).to_have_text("Verwijder dienst 2", use_inner_text=True)
     # Remove the last added row: the focus goes back to the add button; a single request again.
     tab_to(page, lambda f: f["name"] == "remove", "the remove button", limit=8)
     page.keyboard.press("Enter")
@@ -127,9 +128,9 @@ def test_one_row_still_sends_a_single_request(guarded_page, base_url):
     assert result(page, "rows") == "1"
     assert result(page, "support") == single["support"]
     assert result(page, "rate-percent") == single["rate_percent"], "a plan has no single rate"
-    assert page.locator("[data-kmo-plan]").is_hidden()
-    assert page.locator("[data-kmo-block='why']").is_visible()
-    assert page.locator("[data-kmo-rows='service'] .kmo-row").count() == 0
+    expect(page.locator("[data-kmo-plan]")).to_be_hidden()
+    expect(page.locator("[data-kmo-block='why']")).to_be_visible()
+    expect(page.locator("[data-kmo-rows='service'] .kmo-row")).to_have_count(0)
 
 
 # --------------------------------------------------------------------------- URL restore, result
@@ -143,57 +144,58 @@ def test_a_three_row_plan_across_two_years_comes_back_from_its_url(guarded_page,
     # The form.
     for index, (date, service, theme, cost) in enumerate(ROWS):
         suffix = "" if index == 0 else f"_{index + 1}"
-        assert page.input_value(f"#kmo-date{suffix}") == date
-        assert page.is_checked(f"input[name='service{suffix}'][value='{service}']")
-        assert page.input_value(f"#kmo-theme{suffix}") == theme
-        assert page.input_value(f"#kmo-cost{suffix}") == cost
+        expect(page.locator(f"#kmo-date{suffix}")).to_have_value(date)
+        expect(page.locator(f"input[name='service{suffix}'][value='{service}']")).to_be_checked()
+        expect(page.locator(f"#kmo-theme{suffix}")).to_have_value(theme)
+        expect(page.locator(f"#kmo-cost{suffix}")).to_have_value(cost)
     # The contract of #kmo-result.
     assert result(page, "rows") == "3"
     assert result(page, "support") == expected["total_support"]
     assert result(page, "eligible") == "true"
     assert result(page, "size") == "klein"
     # The answer first, then the table in the order of application.
-    assert page.inner_text("[data-kmo-out='headline']").strip() == expected["answer"]["headline"]
+    expect(page.locator("[data-kmo-out='headline']")).to_have_text(expected["answer"]["headline"], use_inner_text=True)
     lines = page.locator("[data-kmo-out='plan-rows'] tr")
-    assert lines.count() == 3
+    expect(lines).to_have_count(3)
     for line, index in enumerate(expected["order"]):
         row = expected["services"][index]
         text = lines.nth(line).inner_text()
         assert row["display"]["date"] in text and f"Dienst {index + 1}" in text
         assert row["display"]["rate_line"] in text and row["display"]["support"] in text and row["display"]["own_share"] in text
     assert [lines.nth(i).locator("th").inner_text() for i in range(3)] == ["2 maart 2026", "2 november 2026", "10 januari 2027"]
-    assert page.inner_text("[data-kmo-out='plan-support']") == expected["display"]["total_support"]
-    assert page.inner_text("[data-kmo-out='plan-own-share']") == expected["display"]["total_own_share"]
+    expect(page.locator("[data-kmo-out='plan-support']")).to_have_text(expected["display"]["total_support"], use_inner_text=True)
+    expect(page.locator("[data-kmo-out='plan-own-share']")).to_have_text(expected["display"]["total_own_share"],
+                                                                          use_inner_text=True)
     # What is left of the cap per calendar year.
     years = page.locator("[data-kmo-out='plan-years'] tr")
-    assert years.count() == 2
+    expect(years).to_have_count(2)
     for number, year in enumerate(expected["years"]):
         text = years.nth(number).inner_text()
         assert str(year["year"]) in text and year["display"]["remaining"] in text and year["display"]["received"] in text
     # The details: each service's own answer.
     page.locator("[data-kmo-details='result'] summary").click()
     details = page.locator("[data-kmo-out='plan-details'] .kmo-plan__service")
-    assert details.count() == 3
-    assert expected["services"][1]["answer"]["headline"] in details.nth(2).inner_text()
+    expect(details).to_have_count(3)
+    expect(details.nth(2)).to_contain_text(expected["services"][1]["answer"]["headline"], use_inner_text=True)
     # The compact bar shows the totals.
-    assert expected["display"]["total_support"] in page.inner_text("[data-kmo-bar-text]")
+    expect(page.locator("[data-kmo-bar-text]")).to_contain_text(expected["display"]["total_support"], use_inner_text=True)
 
 
 def test_a_row_error_and_warning_show_at_the_row(guarded_page, base_url):
     page = guarded_page
     open_plan(page, base_url, [ROWS[0], (ROWS[1][0], ROWS[1][1], ROWS[1][2], "12,000")])
-    assert page.locator("[data-kmo-warning-for='cost_2']").is_visible()
+    expect(page.locator("[data-kmo-warning-for='cost_2']")).to_be_visible()
     page.locator("[data-kmo-warning-for='cost_2'] button").click()
     page.wait_for_selector(READY)
-    assert page.input_value("#kmo-cost_2") == "12000"
+    expect(page.locator("#kmo-cost_2")).to_have_value("12000")
     assert page.evaluate("document.activeElement.id") == "kmo-cost_2"
     page.fill("#kmo-cost_2", "")
     page.wait_for_selector(READY)
     assert result(page, "ok") == "false"
     assert "services[1].cost" in result(page, "errors")
     link = page.locator("[data-kmo-out='errors'] a[href='#kmo-cost_2']")
-    assert "Dienst 2" in link.inner_text()
-    assert page.get_attribute("#kmo-cost_2", "aria-invalid") == "true"
+    expect(link).to_contain_text("Dienst 2", use_inner_text=True)
+    expect(page.locator("#kmo-cost_2")).to_have_attribute("aria-invalid", "true")
 
 
 # --------------------------------------------------------------------------- print and hand-off
@@ -212,7 +214,7 @@ def test_the_printout_carries_every_row_on_one_page(guarded_page, base_url):
         assert f"Dienst {number}: Prijs zonder btw" in printed
     assert "Dienst 2: Onderwerp" in printed and "Innovatie" in printed
     assert "10 januari 2027" in printed, "dates as the rules package writes them"
-    assert "cost_5=9000" in page.inner_text("[data-kmo-out='printed-url']")
+    expect(page.locator("[data-kmo-out='printed-url']")).to_contain_text("cost_5=9000", use_inner_text=True)
     pdf = page.pdf(format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"})
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
     assert pages == 1, f"the printout of 5 services has {pages} pages"
@@ -223,7 +225,7 @@ def test_the_hand_off_carries_every_row(guarded_page, base_url):
     open_plan(page, base_url, ROWS)
     expected = evaluate(plan_request(ROWS))
     link = page.locator("[data-kmo-advice]")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     query = urllib.parse.urlparse(link.get_attribute("href")).query
     message = urllib.parse.parse_qs(query)["simulatie"][0]
     for index, (_, _, _, cost) in enumerate(ROWS):
@@ -267,4 +269,4 @@ def test_five_rows_fit_a_phone(guarded_page, base_url):
              .map((e) => e.tagName + '.' + e.className).slice(0, 5); }"""
     )
     assert not wide, f"wider than a 390 px screen: {wide}"
-    assert page.locator("[data-kmo-out='plan-rows'] tr").count() == 5
+    expect(page.locator("[data-kmo-out='plan-rows'] tr")).to_have_count(5)

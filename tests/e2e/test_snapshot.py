@@ -13,6 +13,7 @@ import gzip
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from kmo_portefeuille import evaluate
 from tests.support.browser import emulate_network
@@ -98,8 +99,8 @@ def test_when_every_way_to_start_fails_the_error_comes_at_once(page, base_url):
     page.route(f"**/{FULL}", lambda route: route.fulfill(status=200, content_type="application/zip", body=b"altered"))
     page.goto(f"{base_url}/rekenhulp/?{QUERY}&kmo_stall=60000")
     page.wait_for_selector("#kmo-result[data-state='error']", timeout=LOAD_MS)
-    assert page.get_attribute("#kmo-result", "data-error") == "laden"
-    assert page.is_visible("#kmo-result [data-kmo-phone]")
+    expect(page.locator("#kmo-result")).to_have_attribute("data-error", "laden")
+    expect(page.locator("#kmo-result [data-kmo-phone]")).to_be_visible()
 
 
 def test_a_slow_connection_skips_the_snapshot(page, base_url):

@@ -1,6 +1,6 @@
 """The rules give the same answers in CPython and in Pyodide (Node, the npm runtime the site ships).
 
-The recorded cases, the year plans of tests/cases/plans.json and generated requests (plans too).
+The requests of the recorded cases, the year plans of tests/cases/plans.json and generated requests (plans too).
 The wheel and the trimmed lock are made by the site's own build code (site_overrides/kmo_build/
 wheel.py and pyodide_core.py), and Node installs the package from them the way the browser does.
 The memory snapshot the browser restores (site_overrides/kmo_build/snapshot.py) is run the same way, and
@@ -123,13 +123,15 @@ def test_runs_inside_pyodide_from_the_wheel(pyodide_run):
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda case: case["name"])
-def test_pyodide_matches_cpython_and_the_recording(pyodide_run, case):
+def test_pyodide_matches_cpython_on_the_recorded_requests(pyodide_run, case):
+    """Both on the data the wheel carries (the live file); the recorded responses themselves are
+    checked on the fixed test data in tests/unit/test_recorded.py, so an announced change does not
+    count as a difference here."""
     from kmo_portefeuille import evaluate
 
     in_pyodide = next(r["response"] for r in pyodide_run["responses"] if r["name"] == case["name"])
     in_cpython = json.loads(json.dumps(evaluate(case["request"])))
     assert in_pyodide == in_cpython, f"{case['name']}: Pyodide and CPython differ"
-    assert in_pyodide == case["response"], f"{case['name']}: Pyodide differs from the recorded response"
 
 
 @pytest.mark.parametrize("case", _plans(), ids=lambda case: case["name"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
 LOAD_MS = 60_000
 # The calculator has answered, or given up: any state but loading, with no newer answer due.
 SETTLED = "#kmo-result[data-state]:not([data-state='loading']):not([data-pending])"
@@ -23,6 +25,31 @@ def sitemap_paths(built_site: Path) -> list[str]:
     home = min(locations, key=len)  # the site's own address: every other page lies below it
     assert all(loc.startswith(home) for loc in locations), locations
     return [loc[len(home):] for loc in locations]
+
+
+def nav_paths(project: Path) -> list[str]:
+    """Site-relative paths ("", "rekenhulp/", ...) of the pages in the menu (`nav` in mkdocs.yml)."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)  # MkDocs' own loader: it knows the !ENV tag
+    return [_address(file) for file in _nav_files(config.get("nav") or [])]
+
+
+def _nav_files(items) -> list[str]:
+    files = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):  # a section
+            files += _nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md") and "://" not in value:
+            files.append(value)
+    return files
+
+
+def _address(file: str) -> str:
+    stem = file[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def settle(page) -> None:

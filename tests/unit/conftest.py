@@ -1,25 +1,14 @@
-from datetime import date
+"""The rules tests run on the frozen copy of the data (tests/support/rules.py), also where a test
+calls evaluate() or tables.table() without parameters: an editor's change to the live file never
+reaches them. Module scope, so hypothesis' tests share it and the variable is gone after the module."""
 
 import pytest
 
-from kmo_portefeuille import evaluate
-
-TODAY = date(2026, 11, 27)
+from tests.support.rules import ENV_OVERRIDE, FIXED_FILE
 
 
-def run(**request):
-    """Evaluate with a fixed 'today' so tests do not age."""
-    return evaluate(request, today=TODAY)
-
-
-def small(**extra):
-    """A request for a small company with one cybersecurity advice of EUR 10,000 on 2026-03-02."""
-    request = {"date": "2026-03-02", "service": "advies", "theme": "cybersecurity", "cost": 10000,
-               "company": {"size": "klein"}}
-    request.update(extra)
-    return request
-
-
-@pytest.fixture
-def evaluate_at():
-    return lambda request: evaluate(request, today=TODAY)
+@pytest.fixture(scope="module", autouse=True)
+def fixed_parameters():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV_OVERRIDE, str(FIXED_FILE))
+        yield

@@ -5,9 +5,9 @@ from datetime import date
 from hypothesis import strategies as st
 
 from kmo_portefeuille import catalog
-from kmo_portefeuille.parameters import load
+from tests.support.rules import fixed
 
-THEMES = [t["value"] for t in catalog.every_theme(load())]
+THEMES = [t["value"] for t in catalog.every_theme(fixed())]
 
 dates = st.dates(min_value=date(2016, 4, 1), max_value=date(2030, 12, 31)).map(str)
 money = st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False).map(str)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kmo_portefeuille.parameters import ParameterError, Parameters, load
 from kmo_portefeuille.parsing import decimal_from_text
 
-from .conftest import run, small
+from tests.support.rules import run, small
 
 RESEARCH_WORDS = ("werd niet gevonden", "werd niet nagegaan", "ECHA", "gebruikersgids", "Keuze:", "calculator")
 CYBER_CHOICE = "13 september 2021"  # the data's own text

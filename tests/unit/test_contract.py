@@ -2,13 +2,13 @@ import copy
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 from kmo_portefeuille import evaluate, tables
-from kmo_portefeuille.parameters import Parameters, load
-
-from .conftest import TODAY, small
+from kmo_portefeuille.money import long_date
+from kmo_portefeuille.parameters import Parameters
+from tests.support.rules import TODAY, after_the_data, fixed, small
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXED = ("ok", "errors", "size", "eligible", "rate_percent", "support", "own_share", "cap_remaining", "reasons")
@@ -21,26 +21,29 @@ def test_response_has_the_fixed_keys_and_is_json():
 
 
 def test_a_future_dated_entry_changes_the_rate_and_nothing_else_is_needed():
-    data = copy.deepcopy(load().data)
+    data = copy.deepcopy(fixed().data)
+    new = after_the_data(data)
     standard = next(s for s in data["rates"] if s["name"] == "standaard")
-    standard["values"].append({"from": "2027-01-01", "value": {"klein": "25", "middelgroot": "15"}, "source": "vlaio-2026"})
+    standard["values"].append({"from": new.isoformat(), "value": {"klein": "25", "middelgroot": "15"}, "source": "vlaio-2026"})
     future = Parameters(data)
-    request = {"date": "2027-01-01", "service": "opleiding", "theme": "innovatie", "cost": 1000, "company": {"size": "klein"}}
+    request = {"date": new.isoformat(), "service": "opleiding", "theme": "innovatie", "cost": 1000, "company": {"size": "klein"}}
     assert evaluate(request, parameters=future, today=TODAY)["rate_percent"] == "25"
-    assert evaluate({**request, "date": "2026-12-31"}, parameters=future, today=TODAY)["rate_percent"] == "30"
-    assert ["vanaf 1\u00a0januari\u00a02027, aangekondigd", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
+    day_before = (new - timedelta(days=1)).isoformat()
+    assert evaluate({**request, "date": day_before}, parameters=future, today=TODAY)["rate_percent"] == "30"
+    assert [f"vanaf {long_date(new)}, aangekondigd", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
         tables.table("tarieven", future, TODAY)["rows"][-1][:4]
-    assert ["1\u00a0januari\u00a02027", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
-        tables.table("tarieven", future, date(2027, 1, 1))["rows"][-1][:4]
+    assert [long_date(new), "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
+        tables.table("tarieven", future, new)["rows"][-1][:4]
 
 
 def test_alternative_parameter_file_through_the_environment(tmp_path, monkeypatch):
-    data = copy.deepcopy(load().data)
-    data["annual_cap"].append({"from": "2027-01-01", "value": {"klein": "5000", "middelgroot": "5000"}, "source": "vlaio-2026"})
+    data = copy.deepcopy(fixed().data)
+    new = after_the_data(data)
+    data["annual_cap"].append({"from": new.isoformat(), "value": {"klein": "5000", "middelgroot": "5000"}, "source": "vlaio-2026"})
     path = tmp_path / "parameters.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setenv("KMO_PARAMETERS", str(path))
-    assert evaluate({**small(), "date": "2027-02-01"}, today=TODAY)["cap"] == "5000.00"
+    assert evaluate({**small(), "date": new.isoformat()}, today=TODAY)["cap"] == "5000.00"
 
 
 def run_cli(payload: str):
@@ -57,19 +60,6 @@ def test_cli_reads_json_on_stdin_and_prints_json():
 def test_cli_reports_bad_json_in_dutch():
     done = run_cli("{niet json")
     assert done.returncode == 2 and "Geen geldige JSON" in json.loads(done.stdout)["errors"][0]["message"]
-
-
-def test_every_rate_in_the_data_names_a_known_source_with_a_url():
-    params = load()
-    ids = set(params.sources)
-    for scheme in params.data["rates"]:
-        assert all(entry["source"] in ids for entry in scheme["values"])
-    for name, entries in params.data.items():
-        if isinstance(entries, list) and name != "rates":
-            for entry in entries:
-                assert entry["source"] in ids, name
-                assert date.fromisoformat(entry["from"])
-    assert all(source["url"].startswith("https://") for source in params.sources.values())
 
 
 def test_tables_list_every_rate_and_cap():

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 
 from kmo_portefeuille import evaluate
 
-from .conftest import TODAY
+from tests.support.rules import TODAY
 from .shape import assert_valid_shape
 from .strategies import any_requests
 

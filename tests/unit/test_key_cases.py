@@ -6,7 +6,7 @@ checked by hand, so a re-recording cannot silently approve a wrong amount.
 
 import pytest
 
-from .conftest import run
+from tests.support.rules import run
 
 
 def advice(**extra):

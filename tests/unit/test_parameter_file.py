@@ -5,11 +5,15 @@ import copy
 import pytest
 
 from kmo_portefeuille import tables
-from kmo_portefeuille.parameters import ParameterError, Parameters, load
+from kmo_portefeuille.parameters import ParameterError, Parameters
+from tests.support.rules import after_the_data, fixed
+
+# Entries added here come after every entry of the data.
+NEW = after_the_data(fixed().data).isoformat()
 
 
 def broken(change) -> str:
-    data = copy.deepcopy(load().data)
+    data = copy.deepcopy(fixed().data)
     change(data)
     with pytest.raises(ParameterError) as raised:
         Parameters(data)
@@ -18,13 +22,6 @@ def broken(change) -> str:
 
 def cap(data):
     return data["annual_cap"]
-
-
-def test_the_packaged_file_is_valid_and_sorted():
-    params = load()
-    for name in ("annual_cap", "eligible_themes", "themes", "deadlines"):
-        starts = [e.start for e in params.entries(name)]
-        assert starts == sorted(starts)
 
 
 def test_an_entry_out_of_date_order_is_named():
@@ -44,31 +41,31 @@ def test_an_impossible_date_is_reported_with_its_parameter():
 
 
 def test_an_unknown_source_or_extra_source_is_reported():
-    message = broken(lambda d: cap(d).append({**cap(d)[-1], "from": "2027-01-01", "source": "vlaio-2027"}))
-    assert "annual_cap, item vanaf 2027-01-01: de bron 'vlaio-2027' staat niet bij 'sources'" in message
+    message = broken(lambda d: cap(d).append({**cap(d)[-1], "from": NEW, "source": "vlaio-2027"}))
+    assert f"annual_cap, item vanaf {NEW}: de bron 'vlaio-2027' staat niet bij 'sources'" in message
     message = broken(lambda d: d["size_ceilings"][0]["also"].append("eu-gids"))
     assert "size_ceilings, item vanaf 2005-01-01" in message and "'eu-gids'" in message
 
 
 def test_a_value_of_the_wrong_shape_is_reported():
-    message = broken(lambda d: cap(d).append({"from": "2027-01-01", "value": {"klein": "5000"}, "source": "vlaio-2026"}))
-    assert "annual_cap, item vanaf 2027-01-01" in message and "ontbreekt: middelgroot" in message
-    message = broken(lambda d: cap(d).append({"from": "2027-01-01", "value": {"klein": "5.000,00", "middelgroot": "5000"},
+    message = broken(lambda d: cap(d).append({"from": NEW, "value": {"klein": "5000"}, "source": "vlaio-2026"}))
+    assert f"annual_cap, item vanaf {NEW}" in message and "ontbreekt: middelgroot" in message
+    message = broken(lambda d: cap(d).append({"from": NEW, "value": {"klein": "5.000,00", "middelgroot": "5000"},
                                               "source": "vlaio-2026"}))
     assert "'klein'" in message and "punt als decimaalteken" in message
 
 
 def test_an_unknown_key_in_an_entry_is_reported():
-    message = broken(lambda d: cap(d).append({**cap(d)[-1], "from": "2027-01-01", "vanaf": "2027-01-01"}))
-    assert "annual_cap, item vanaf 2027-01-01: onbekende sleutel 'vanaf'" in message
+    message = broken(lambda d: cap(d).append({**cap(d)[-1], "from": NEW, "vanaf": NEW}))
+    assert f"annual_cap, item vanaf {NEW}: onbekende sleutel 'vanaf'" in message
 
 
 def test_a_theme_named_before_it_exists_is_reported():
     def add(data):
-        data["eligible_themes"].append({"from": "2027-01-01", "source": "vlaio-2026",
+        data["eligible_themes"].append({"from": NEW, "source": "vlaio-2026",
                                         "value": {"opleiding": ["ai"], "advies": ["cybersecurity"]}})
     message = broken(add)
-    assert "eligible_themes, item vanaf 2027-01-01 (opleiding): het thema 'ai' staat niet in 'themes'" in message
+    assert f"eligible_themes, item vanaf {NEW} (opleiding): het thema 'ai' staat niet in 'themes'" in message
 
 
 def test_a_rate_for_a_theme_that_does_not_exist_yet_is_reported():
@@ -111,7 +108,7 @@ def replaced(data, path, junk):
 
 
 def test_any_value_replaced_by_junk_gives_a_clear_error_or_a_valid_file():
-    data = load().data
+    data = fixed().data
     for path in list(paths(data))[1:]:
         for junk in (None, 7, -1, "x", "", [], {}, True):
             try:

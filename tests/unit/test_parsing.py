@@ -5,7 +5,7 @@ import pytest
 from kmo_portefeuille import evaluate
 from kmo_portefeuille.parsing import decimal_from_text
 
-from .conftest import run, small
+from tests.support.rules import run, small
 
 
 @pytest.mark.parametrize("text, expected", [

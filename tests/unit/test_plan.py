@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kmo_portefeuille import evaluate, parsing
 from kmo_portefeuille.parameters import Parameters, load
 
-from .conftest import TODAY
+from tests.support.rules import TODAY
 from .shape import assert_valid_shape
 from .strategies import checklists, valid_plans, valid_requests
 from .test_contract import run_cli

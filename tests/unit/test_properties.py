@@ -4,7 +4,7 @@ from hypothesis import given, settings
 
 from kmo_portefeuille import evaluate
 
-from .conftest import TODAY
+from tests.support.rules import TODAY
 from .shape import assert_valid_shape
 from .strategies import any_requests, valid_requests
 

@@ -5,7 +5,7 @@ import pytest
 
 from kmo_portefeuille import evaluate
 
-from .conftest import TODAY
+from tests.support.rules import TODAY
 
 CASES = json.loads((Path(__file__).parents[1] / "cases" / "recorded.json").read_text(encoding="utf-8"))
 

@@ -1,32 +1,34 @@
 """The maintainer's promise: a rule change is one dated entry in parameters.json, nothing else.
 
-On a copy of the data, new entries from 1 January 2027 (rates, cap, a theme vocabulary that drops
-'internationalisering' and adds a theme, eligible themes). Every request dated before that day
-must answer exactly as with the original data; requests from that day follow the new entries.
+On the fixed data, new entries one year after its latest date (rates, cap, a theme vocabulary
+that drops 'internationalisering' and adds a theme, eligible themes). Every request dated before
+that day must answer exactly as with the fixed data; requests from that day follow the new entries.
 """
 
 import copy
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kmo_portefeuille import evaluate, parameters, tables
-
-from .conftest import TODAY
+from kmo_portefeuille.money import long_date
+from tests.support.rules import TODAY, after_the_data, fixed
 from .shape import assert_valid_shape
 from .strategies import any_requests, valid_requests
 
-NEW = date(2027, 1, 1)
+NEW = after_the_data(fixed().data)
+DAY = long_date(NEW)
+EVE = NEW - timedelta(days=1)
 AI = "artificiele-intelligentie"
 NEW_RATES = {"standaard": {"klein": "25", "middelgroot": "15"}, "cybersecurity": {"klein": "50", "middelgroot": "40"}}
 NEW_CAP = {"klein": "5000", "middelgroot": "6000"}
 
 
 def drilled_data() -> dict:
-    data = copy.deepcopy(parameters.load().data)
+    data = copy.deepcopy(fixed().data)
     new = {"from": NEW.isoformat(), "source": "vlaio-2026"}
     for scheme in data["rates"]:
         if scheme["name"] in NEW_RATES:
@@ -47,7 +49,7 @@ def drilled(tmp_path_factory):
     return path
 
 
-drill_dates = st.dates(min_value=date(2016, 1, 1), max_value=date(2028, 12, 31)).map(str)
+drill_dates = st.dates(min_value=date(2016, 1, 1), max_value=NEW.replace(year=NEW.year + 1)).map(str)
 drill_requests = st.tuples(valid_requests, drill_dates).map(lambda pair: {**pair[0], "date": pair[1]})
 
 
@@ -60,7 +62,7 @@ def training_on(day: str, theme: str, **extra) -> dict:
 def test_requests_before_the_new_date_answer_exactly_as_before(drilled, request):
     if date.fromisoformat(request["date"]) >= NEW:
         return
-    before = evaluate(request, parameters=parameters.load(), today=TODAY)
+    before = evaluate(request, parameters=fixed(), today=TODAY)
     after = evaluate(request, parameters=parameters.load(drilled), today=TODAY)
     assert after == before
 
@@ -83,7 +85,7 @@ def test_requests_from_the_new_date_follow_the_new_entries(drilled, request):
     if request["theme"] == "internationalisering":
         assert not response["ok"]
         theme_error = next(e["message"] for e in response["errors"] if e["field"] == "theme")
-        assert "bestaat niet meer voor aanvragen vanaf 1\u00a0januari\u00a02027" in theme_error
+        assert f"bestaat niet meer voor aanvragen vanaf {DAY}" in theme_error
         return
     if not response["ok"] or response["size"] == "groot":
         return
@@ -94,41 +96,41 @@ def test_requests_from_the_new_date_follow_the_new_entries(drilled, request):
         assert response["rate_percent"] == expected_rate(request["service"], request["theme"], response["size"])
 
 
-def test_a_2025_training_on_the_theme_dropped_in_2027_still_gets_30_percent(drilled):
+def test_a_2025_training_on_the_theme_dropped_later_still_gets_30_percent(drilled):
     response = evaluate(training_on("2025-06-02", "internationalisering"), parameters=parameters.load(drilled), today=TODAY)
     assert response["eligible"] and response["rate_percent"] == "30" and response["support"] == "300.00"
 
 
-def test_a_2025_request_naming_the_2027_theme_gets_a_clear_field_error(drilled):
+def test_a_2025_request_naming_the_new_theme_gets_a_clear_field_error(drilled):
     response = evaluate(training_on("2025-06-02", AI), parameters=parameters.load(drilled), today=TODAY)
     assert "internal_error" not in response and response["ok"] is False
     assert response["errors"] == [{
         "field": "theme",
-        "message": "Het thema 'Artificiële intelligentie' bestaat pas vanaf 1\u00a0januari\u00a02027. Voor een aanvraag van "
-                   "2\u00a0juni\u00a02025 kies je een ander thema, of een datum vanaf 1\u00a0januari\u00a02027.",
+        "message": f"Het thema 'Artificiële intelligentie' bestaat pas vanaf {DAY}. Voor een aanvraag van "
+                   f"2\u00a0juni\u00a02025 kies je een ander thema, of een datum vanaf {DAY}.",
     }]
 
 
-def test_from_2027_the_new_theme_is_accepted_for_advice_at_the_new_rate(drilled):
-    advice = {**training_on("2027-03-01", AI), "service": "advies", "cost": 10000}
+def test_from_the_new_date_the_new_theme_is_accepted_for_advice_at_the_new_rate(drilled):
+    advice = {**training_on((NEW + timedelta(days=30)).isoformat(), AI), "service": "advies", "cost": 10000}
     response = evaluate(advice, parameters=parameters.load(drilled), today=TODAY)
     assert response["eligible"] and response["rate_percent"] == "25" and response["support"] == "2500.00"
     assert response["cap"] == "5000.00"
 
 
-def test_from_2027_the_dropped_theme_is_refused_with_a_field_error(drilled):
-    response = evaluate(training_on("2027-01-01", "internationalisering"), parameters=parameters.load(drilled), today=TODAY)
+def test_from_the_new_date_the_dropped_theme_is_refused_with_a_field_error(drilled):
+    response = evaluate(training_on(NEW.isoformat(), "internationalisering"), parameters=parameters.load(drilled), today=TODAY)
     assert response["errors"] == [{
         "field": "theme",
-        "message": "Het thema 'Internationalisering' bestaat niet meer voor aanvragen vanaf 1\u00a0januari\u00a02027. "
-                   "Voor een aanvraag van 1\u00a0januari\u00a02027 kies je een ander thema.",
+        "message": f"Het thema 'Internationalisering' bestaat niet meer voor aanvragen vanaf {DAY}. "
+                   f"Voor een aanvraag van {DAY} kies je een ander thema.",
     }]
 
 
 def test_the_copy_is_used_through_the_environment_too(drilled, monkeypatch):
     monkeypatch.setenv("KMO_PARAMETERS", str(drilled))
-    assert evaluate(training_on("2027-01-01", "cybersecurity"), today=TODAY)["rate_percent"] == "50"
-    assert evaluate(training_on("2026-12-31", "cybersecurity"), today=TODAY)["rate_percent"] == "45"
+    assert evaluate(training_on(NEW.isoformat(), "cybersecurity"), today=TODAY)["rate_percent"] == "50"
+    assert evaluate(training_on(EVE.isoformat(), "cybersecurity"), today=TODAY)["rate_percent"] == "45"
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -138,19 +140,19 @@ def test_the_changed_rules_never_reach_the_internal_error(drilled, request):
 
 
 @pytest.mark.parametrize("name", ["tarieven", "plafonds", "tijdlijn"])
-def test_the_tables_show_the_2027_entries_as_announced_until_their_day(drilled, name):
+def test_the_tables_show_the_new_entries_as_announced_until_their_day(drilled, name):
     params = parameters.load(drilled)
-    before = [row[0] for row in tables.table(name, params, date(2026, 12, 31))["rows"]]
-    assert "vanaf 1\u00a0januari\u00a02027, aangekondigd" in before and "1\u00a0januari\u00a02027" not in before
+    before = [row[0] for row in tables.table(name, params, EVE)["rows"]]
+    assert f"vanaf {DAY}, aangekondigd" in before and DAY not in before
     on_the_day = [row[0] for row in tables.table(name, params, NEW)["rows"]]
-    assert "1\u00a0januari\u00a02027" in on_the_day and not any("aangekondigd" in cell for cell in on_the_day)
+    assert DAY in on_the_day and not any("aangekondigd" in cell for cell in on_the_day)
 
 
 def test_the_themes_table_announces_the_new_list_and_then_shows_it(drilled):
     params = parameters.load(drilled)
-    before = tables.table("themas", params, date(2026, 12, 31))
+    before = tables.table("themas", params, EVE)
     assert "Internationalisering" in [row[0] for row in before["rows"]]
-    assert any(note.startswith("Aangekondigd vanaf 1\u00a0januari\u00a02027") for note in before["notes"])
+    assert any(note.startswith(f"Aangekondigd vanaf {DAY}") for note in before["notes"])
     after = tables.table("themas", params, NEW)
     rows = {row[0]: row[1:] for row in after["rows"]}
     assert "Internationalisering" not in rows and rows["Artificiële intelligentie"] == ["ja", "ja"]

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import run, small
+from tests.support.rules import run, small
 
 
 def size_of(fte, turnover, balance, **company):

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import run, small
+from tests.support.rules import run, small
 
 
 def outcome(date, service="opleiding", theme="innovatie", size="klein", cost=1000, received=0):

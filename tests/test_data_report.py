@@ -40,8 +40,8 @@ def test_an_announced_rate_shows_before_and_after_on_its_date_only(tmp_path, cap
     report = _report(capsys, *_files(tmp_path, _announce_cybersecurity({"klein": "60", "middelgroot": "35"})))
     rows = [line for line in report.splitlines() if line.startswith("| ") and not line.startswith(("| Geval", "| ---"))]
     assert rows == [
-        "| klein, opleiding cybersecurity, 1 maart 2027 | 45% · € 4.500,00 | 60% · € 6.000,00 |",
-        "| klein, advies cybersecurity, 1 maart 2027 | 45% · € 4.500,00 | 60% · € 6.000,00 |",
+        "| klein, opleiding cybersecurity, 1\u00a0maart\u00a02027 | 45% · €\u00a04.500 | 60% · €\u00a06.000 |",
+        "| klein, advies cybersecurity, 1\u00a0maart\u00a02027 | 45% · €\u00a04.500 | 60% · €\u00a06.000 |",
     ], report
     # Each size, service and theme, today and on the announced date: 2 x 2 x 2 x 2.
     assert "2 van de 16 gevallen veranderen" in report
@@ -58,7 +58,7 @@ def test_a_change_of_today_counts_the_cap(tmp_path, capsys):
                                    "source": data["annual_cap"][-1]["source"]})
 
     report = _report(capsys, *_files(tmp_path, lower_cap))
-    assert "| klein, advies cybersecurity, vandaag | 45% · € 4.500,00 | 45% · € 3.000,00 |" in report, report
+    assert "| klein, advies cybersecurity, vandaag | 45% · €\u00a04.500 | 45% · €\u00a03.000 |" in report, report
     assert "middelgroot" not in report
 
 

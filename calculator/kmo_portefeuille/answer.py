@@ -165,7 +165,9 @@ def _deadlines(params: Parameters, on: date) -> list[dict]:
     finish = date(on.year + int(terms["finish_by_end_of_year_after"]), 12, 31)
     apply = _step("aanvraag", f"Dien je aanvraag online in op {long_date(on)}, uiterlijk "
                               f"{terms['apply_within_days_after_start']} kalenderdagen na de start van de dienst.", on)
-    apply["link"] = {"href": params.value_at("application_url", on), "text": APPLY_LINK_TEXT}
+    address = params.value_at("application_url", on)
+    if address:
+        apply["link"] = {"href": address, "text": APPLY_LINK_TEXT}
     return [
         apply,
         _step("eigen_bijdrage", f"Stort je eigen bijdrage uiterlijk op {long_date(pay_by)}, volgens de instructies "

@@ -132,7 +132,8 @@ def _named(index: int, message: str) -> str:
 
 def _year(number: int, year: dict) -> tuple[dict, str]:
     """The year's amounts, and a line for the answer."""
-    remaining = max(year["cap"] - year["received"], Decimal(0)) - year["support"]
+    # Never below zero: a cap lowered during the year leaves an earlier row its grant under the old cap.
+    remaining = max(year["cap"] - year["received"] - year["support"], Decimal(0))
     money = {"cap": year["cap"], "received": year["received"], "support": year["support"], "remaining": remaining}
     already = f", na de {amount(year['received'])} die je al kreeg" if year["received"] else ""
     line = (f"{number}: {amount(year['support'])} steun van je jaarplafond van {amount(year['cap'])}{already}; "

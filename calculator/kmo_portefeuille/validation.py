@@ -22,7 +22,7 @@ TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_c
             "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups",
             "excluded_kinds", "application_url"}
 # Parameters a file may leave out: they read as no entries (a file from before they existed still loads).
-OPTIONAL_KEYS = {"excluded_kinds"}
+OPTIONAL_KEYS = {"excluded_kinds", "application_url"}
 
 
 # Plausible bounds of amounts and percentages are written once, in the JSON Schema: a pattern per kind

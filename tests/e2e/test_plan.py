@@ -175,8 +175,8 @@ def test_a_three_row_plan_across_two_years_comes_back_from_its_url(guarded_page,
     details = page.locator("[data-kmo-out='plan-details'] .kmo-plan__service")
     assert details.count() == 3
     assert expected["services"][1]["answer"]["headline"] in details.nth(2).inner_text()
-    # The compact bar shows the totals.
-    assert expected["display"]["total_support"] in page.inner_text("[data-kmo-bar-text]")
+    # The compact bar shows the totals, in the answer's own words.
+    assert expected["answer"]["headline"] in page.inner_text("[data-kmo-bar-text]")
 
 
 def test_a_row_error_and_warning_show_at_the_row(guarded_page, base_url):
@@ -206,7 +206,7 @@ def test_the_printout_carries_every_row_on_one_page(guarded_page, base_url):
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert_print_order(page, ["[data-kmo-out='headline']", ".kmo-plan__table:not(.kmo-plan__years)", ".kmo-plan__years",
-                              "[data-kmo-out='plan-details']", ".kmo-print-inputs"])
+                              "[data-kmo-out='plan-steps']", ".kmo-print-inputs"])
     printed = page.inner_text(".kmo-print-inputs")
     for number in range(1, 6):
         assert f"Dienst {number}: Prijs zonder btw" in printed

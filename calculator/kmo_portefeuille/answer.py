@@ -83,6 +83,8 @@ def complete(response: dict, request, params: Parameters, rate, limited: bool) -
         "next": next_steps,
         "assumed": _assumed(params, request),
         "assumed_line": assumed_line(_assumed_keys(params, request)),
+        "received_line": None,  # a single request's (years.py)
+        "new_year": None,
     }
     return response
 
@@ -147,23 +149,29 @@ def _short(code: str, params: Parameters, request, response: dict) -> str:
     return CHECKLIST_SHORT[code]
 
 
-def _step(message: str, day: date | None = None) -> dict:
-    return {"date": day.isoformat() if day else None, "date_display": long_date(day) if day else None,
-            "message": message}
+APPLY_LINK_TEXT = "Naar je aanvraag bij VLAIO"
+
+
+def _step(code: str, message: str, day: date | None = None) -> dict:
+    return {"code": code, "date": day.isoformat() if day else None,
+            "date_display": long_date(day) if day else None, "message": message}
 
 
 def _deadlines(params: Parameters, on: date) -> list[dict]:
-    """The deadlines of an eligible answer, with their dates where the application date gives them."""
+    """The steps of an eligible answer, each with its date from the application date (a plan's row:
+    its own); the application step links to the application."""
     terms = params.value_at("deadlines", on)
     pay_by = on + timedelta(days=int(terms["own_share_within_days"]))
     finish = date(on.year + int(terms["finish_by_end_of_year_after"]), 12, 31)
+    apply = _step("aanvraag", f"Dien je aanvraag online in op {long_date(on)}, uiterlijk "
+                              f"{terms['apply_within_days_after_start']} kalenderdagen na de start van de dienst.", on)
+    apply["link"] = {"href": params.value_at("application_url", on), "text": APPLY_LINK_TEXT}
     return [
-        _step(f"Dien je aanvraag online in, uiterlijk {terms['apply_within_days_after_start']} kalenderdagen na de "
-              "start van de dienst."),
-        _step(f"Stort je eigen bijdrage uiterlijk op {long_date(pay_by)}, volgens de instructies bij je aanvraag.",
-              pay_by),
-        _step(f"Rond de dienst af uiterlijk op {long_date(finish)}. Geef daarna zelf de opdracht tot betaling, "
-              "anders verlies je de steun.", finish),
+        apply,
+        _step("eigen_bijdrage", f"Stort je eigen bijdrage uiterlijk op {long_date(pay_by)}, volgens de instructies "
+                                "bij je aanvraag.", pay_by),
+        _step("afronding", f"Rond de dienst af uiterlijk op {long_date(finish)}. Geef daarna zelf de opdracht tot "
+                           "betaling, anders verlies je de steun.", finish),
     ]
 
 
@@ -174,27 +182,27 @@ def _what_now(code: str, params: Parameters, request) -> list[dict]:
         allowed, _ = subsidy.themes_allowed(params, service=service, on=on)
         labels = catalog.theme_labels(params, on)
         if allowed and len(allowed) == 1:
-            steps.append(_step(f"Een {service} over {labels[allowed[0]].lower()} komt wel in aanmerking."))
+            steps.append(_step("alternatief", f"Een {service} over {labels[allowed[0]].lower()} komt wel in aanmerking."))
         other = next(s for s in catalog.SERVICES if s != service)
         other_allowed, _ = subsidy.themes_allowed(params, service=other, on=on)
         if subsidy.theme_qualifies(other_allowed, theme, catalog.theme_parents(params, on)):
-            steps.append(_step(f"Een {other} over {labels[theme].lower()} komt wel in aanmerking."))
+            steps.append(_step("alternatief", f"Een {other} over {labels[theme].lower()} komt wel in aanmerking."))
     elif code == "onder_minimum":
         minimum, _ = subsidy.minimum_cost(params, service=service, on=on)
-        steps.append(_step(f"Een {service} vanaf {amount(minimum)}, zonder btw, komt wel in aanmerking."))
+        steps.append(_step("alternatief", f"Een {service} vanaf {amount(minimum)}, zonder btw, komt wel in aanmerking."))
     elif code == "plafond_bereikt":
         new_year = date(on.year + 1, 1, 1)
-        steps.append(_step(f"Op {long_date(new_year)} begint een nieuw jaarplafond.", new_year))
+        steps.append(_step("nieuw_plafond", f"Op {long_date(new_year)} begint een nieuw jaarplafond.", new_year))
     elif code == "grootte_groot":
         groups = params.entries("maatwerkbedrijf_size_groups")
         since = next((e.start for e in groups if e.value is not None and e.start <= on), None)
         if since and not request.maatwerkbedrijf:
-            steps.append(_step("Is je onderneming een erkend maatwerkbedrijf? Duid dat dan aan: sinds "
+            steps.append(_step("maatwerkbedrijf", "Is je onderneming een erkend maatwerkbedrijf? Duid dat dan aan: sinds "
                                f"{long_date(since)} kan ook een groot maatwerkbedrijf steun krijgen."))
-        steps.append(_step("Kijk je cijfers na: ze komen uit je laatst afgesloten boekjaar."))
+        steps.append(_step("cijfers", "Kijk je cijfers na: ze komen uit je laatst afgesloten boekjaar."))
     else:
-        steps.append(_step("Klopt je antwoord niet? Pas het dan aan."))
-    steps.append(_step("Twijfel je? Vraag het vooraf na bij VLAIO."))
+        steps.append(_step("aanpassen", "Klopt je antwoord niet? Pas het dan aan."))
+    steps.append(_step("vraag_vlaio", "Twijfel je? Vraag het vooraf na bij VLAIO."))
     return steps
 
 

@@ -12,18 +12,17 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import size as sizing
+from .assessment import rated_size, size_of
 from .parameters import Parameters
 
 OWN, PREVIOUS = "own", "previous"
 
 
 def final_size(request, params: Parameters, company: sizing.Company) -> str:
-    """The size whose rates apply with these figures: the contract's own steps (the public share,
+    """The size whose rates apply with these figures: the assessment's own steps (the public share,
     the maatwerkbedrijf rule included)."""
-    from . import contract  # contract reads requests through this module: import at call time
-
     with_figures = replace(request, company=company)
-    return contract.rated_size(with_figures, params, contract.size_of(with_figures, params))[0]
+    return rated_size(with_figures, params, size_of(with_figures, params))[0]
 
 
 def needed(request, params: Parameters) -> list[tuple[str, str]]:

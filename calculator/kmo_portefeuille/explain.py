@@ -57,7 +57,7 @@ def cap_reached(received: Decimal, cap: Decimal, on: date) -> dict:
     return reason(
         "plafond_bereikt",
         f"Je onderneming kreeg dit kalenderjaar al {euro(received)} steun: het jaarplafond van {whole_euro(cap)} "
-        f"is bereikt. Op 1 januari {on.year + 1} begint een nieuw plafond.",
+        f"is bereikt. Op {long_date(date(on.year + 1, 1, 1))} begint een nieuw plafond.",
         blocking=True,
     )
 

@@ -1,4 +1,7 @@
-"""Decimal amounts: rounding to cents, and Dutch (Belgian) display of euro, percent and dates."""
+"""Decimal amounts: rounding to cents, and Dutch (Belgian) display of euro, percent and dates.
+
+Every euro amount and date these give holds a no-break space (U+00A0) where it has a space, so a
+phone never wraps it inside ("€ 5.400", "5 januari 2027")."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+NBSP = "\u00a0"
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -29,10 +33,10 @@ def percent(rate: Decimal) -> str:
 
 
 def euro(amount: Decimal) -> str:
-    """Belgian display: '€ 7.500,00'."""
+    """Belgian display: '€ 7.500,00', with a no-break space."""
     # Format's own grouping, marks swapped: this runs hundreds of times for a year plan.
     text = f"{cents(amount):,.2f}".translate(_BELGIAN_MARKS)
-    return f"-€ {text[1:]}" if text.startswith("-") else f"€ {text}"
+    return f"-€{NBSP}{text[1:]}" if text.startswith("-") else f"€{NBSP}{text}"
 
 
 _BELGIAN_MARKS = str.maketrans(",.", ".,")
@@ -63,5 +67,5 @@ def percent_nl(rate: Decimal) -> str:
 
 
 def long_date(day: date) -> str:
-    """'1 februari 2026'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """'1 februari 2026', with no-break spaces."""
+    return f"{day.day}{NBSP}{MONTHS[day.month - 1]}{NBSP}{day.year}"

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from .money import cents, euro, number, whole_euro
+from .money import NBSP, cents, euro, number, whole_euro
 
 # Amounts beyond these are typing errors, and Decimal arithmetic stays exact below them.
 MAX_AMOUNT = Decimal("1000000000000")  # one trillion euro
@@ -22,6 +22,7 @@ MAX_TEXT = 40
 _NOISE = re.compile(r"(?i)euros?|eur|€|[\s\u00a0\u202f'’_]")
 _DASH_CENTS = re.compile(r"(?<=[0-9])[.,][-\u2013\u2014]{1,2}$")  # "12.000,-": no cents, as Belgian quotes write it
 _COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")  # "12,000": a decimal comma, or a thousands comma?
+_BELGIAN = re.compile(r"(?:[0-9]*|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,[0-9]*)?")  # "12.000,50", "12000", "12,5"
 _NUMBER = re.compile(r"[+-]?[0-9.,]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -32,11 +33,12 @@ FALSE_WORDS = {"false", "nee", "no", "0", "off", "onwaar"}
 
 
 class Warnings(list):
-    """A list of {"field", "message", "suggestion"}: input we read, but maybe not as meant."""
+    """A list of {"field", "message", "read", "suggestion"}: input we read, but maybe not as meant.
+    ``read`` is the amount as typed (without "€" and spaces), ``suggestion`` what to put in the field."""
 
-    def add(self, field: str, message: str, suggestion: str) -> None:
+    def add(self, field: str, message: str, suggestion: str, read: str) -> None:
         if not any(warning["field"] == field for warning in self):
-            self.append({"field": field, "message": message, "suggestion": suggestion})
+            self.append({"field": field, "message": message, "read": read, "suggestion": suggestion})
 
 
 class Errors(list):
@@ -118,27 +120,35 @@ def _number(value, field: str, label: str, errors: Errors, *, maximum: Decimal, 
 
 
 def amount(value, field: str, label: str, errors: Errors, *, required: bool = True, default: Decimal | None = None):
-    """Euro excluding VAT. "12,000" is read as 12.00 (a comma is the decimal mark), with a warning."""
+    """Euro excluding VAT. "12,000" is read as 12.00 (a comma is the decimal mark), "12.00" as 12: both with a
+    warning, as is any other amount not in Belgian notation."""
     if is_blank(value):
         if required:
             errors.add(field, f"Vul {label} in.")
         return default
     parsed = _number(value, field, label, errors, maximum=MAX_AMOUNT, example="7.500,50")
     if parsed is not None and isinstance(value, str):
-        _warn_comma_thousands(value, parsed, field, errors.warnings)
+        _warn_not_belgian(value, parsed, field, errors.warnings)
     return parsed
 
 
-def _warn_comma_thousands(value: str, parsed: Decimal, field: str, warnings: Warnings) -> None:
-    # A comma and exactly three digits is how English (and many spreadsheets) write thousands:
-    # the answer stays as read, but the visitor is asked, with the likely amount as a suggestion.
+def _warn_not_belgian(value: str, parsed: Decimal, field: str, warnings: Warnings) -> None:
+    # Belgians group thousands with a dot and write decimals after a comma. Other marks are read as
+    # today, but the visitor is asked, with what we read and what was probably meant: with one mark,
+    # the digits without it ("12.00" -> 1200: a slip of the thousands dot); with several, the same
+    # amount in Belgian notation ("1,250.75" can only be 1250,75).
     text = _DASH_CENTS.sub("", _NOISE.sub("", value))
-    if not _COMMA_THOUSANDS.fullmatch(text):
+    digits = text.lstrip("+-")
+    if _BELGIAN.fullmatch(digits) and not _COMMA_THOUSANDS.fullmatch(digits):
         return
-    meant = Decimal(text.replace(",", ""))
-    read = euro(parsed) if parsed == cents(parsed) else f"€ {number(parsed)}"
-    warnings.add(field, f"Bedoel je {whole_euro(meant)}? Je schreef {text}: dat lezen we als {read}.",
-                 text.replace(",", ""))
+    marks = [c for c in digits if c in ".,"]
+    meant = Decimal(re.sub(r"[.,]", "", digits)) if len(marks) == 1 else parsed
+    if meant == parsed:
+        told = f"We lezen {whole_euro(parsed)}. Klopt dat?"
+    else:  # the cents shown, as the decimal mark is the doubt ("€ 12,00")
+        read = euro(parsed) if parsed == cents(parsed) else f"€{NBSP}{number(parsed)}"
+        told = f"We lezen {read}. Bedoel je {whole_euro(meant)}?"
+    warnings.add(field, told, f"{meant.normalize():f}".replace(".", ","), text)
 
 
 def count(value, field: str, label: str, errors: Errors):
@@ -161,6 +171,18 @@ def share(value, field: str, label: str, errors: Errors, *, required: bool = Tru
     if parsed is None and not any(e["field"] == field for e in errors):
         errors.add(field, f"{_capital(label)} is een percentage van 0 tot 100.")
     return parsed
+
+
+def year(value, field: str, errors: Errors, *, first: int, last: int) -> int | None:
+    """An optional calendar year: 2026 or "2026"; blank gives None."""
+    if is_blank(value):
+        return None
+    text = value.strip() if isinstance(value, str) else None
+    number_ = int(text) if text and text.isdigit() and len(text) == 4 else value
+    if isinstance(number_, bool) or not isinstance(number_, int) or not first <= number_ <= last:
+        errors.add(field, f"Geef een jaartal op tussen {first} en {last}, zoals 2026.")
+        return None
+    return number_
 
 
 def application_date(value, field: str, errors: Errors, *, today: date, first: date, last_year: int) -> date | None:

@@ -1,9 +1,10 @@
 """A year plan: several services of one company, the annual cap shared out in application order.
 
-Each row is read like a single request's service fields and assessed by ``contract.assess``, the
+Each row is read like a single request's service fields and assessed by ``assessment.assess``, the
 same code as a single request. Rows are applied by application date, rows on the same date in the
-order listed; each calendar year has its own cap; ``received`` counts for the calendar year of the
-earliest row, later years start from zero. The size is determined once, on the earliest row's date.
+order listed; each calendar year has its own cap; ``received`` counts for the year given as
+``received_year`` (default: the earliest row's), other years start from zero. The size is
+determined once, on the earliest row's date.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from . import contract, parsing  # contract imports this module: use ``contract.x`` at call time only
+from . import parsing, years
+from .assessment import assess, size_of
 from .answer import MAX_WHY, amount
-from .money import euro, plain
+from .money import plain, whole_euro
 from .parameters import Parameters
 from .request import Request, checked, read_applicant, read_service
 
@@ -39,32 +41,35 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
     first = checked(requests[order[0]], params, errors)
     if not isinstance(first, Request):
         return {"ok": False, "errors": list(errors), "warnings": list(errors.warnings)}
-    sized = contract.size_of(first, params)
+    sized = size_of(first, params)
+    received_year = years.received_year(first, first.on)
 
     answers: list[dict] = [{}] * len(requests)
-    years: dict[int, dict] = {}
+    by_year: dict[int, dict] = {}
     for index in order:
         request = requests[index]
-        year = years.setdefault(request.on.year, {
-            "received": first.received if request.on.year == first.on.year else Decimal(0),
+        year = by_year.setdefault(request.on.year, {
+            "received": first.received if request.on.year == received_year else Decimal(0),
             "support": Decimal(0),
         })
-        answer = contract.assess(request, params, sized, year["received"] + year["support"])
+        answer = assess(request, params, sized, year["received"] + year["support"])
         # The grant is in whole cents (subsidy.support), so its string is the exact amount to carry on.
         year["support"] += Decimal(answer["support"])
         year["cap"] = Decimal(answer["cap"])  # the cap on the year's last date: what the year ends with
         answers[index] = answer
 
     total_cost = sum((request.cost for request in requests), Decimal(0))
-    total_support = sum((year["support"] for year in years.values()), Decimal(0))
+    total_support = sum((year["support"] for year in by_year.values()), Decimal(0))
     total_own_share = total_cost - total_support
     earliest = answers[order[0]]
-    summaries = [_year(number, years[number]) for number in sorted(years)]
+    summaries = [_year(number, by_year[number]) for number in sorted(by_year)]
     return {
         "ok": True,
         "errors": [],
         "warnings": list(errors.warnings),
         "rows": len(requests),
+        "received_year": received_year,
+        "received_counted": received_year in by_year,
         "order": order,
         "size": earliest["size"],
         "size_category": earliest["size_category"],
@@ -75,8 +80,8 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
         "total_support": plain(total_support),
         "total_own_share": plain(total_own_share),
         "years": [summary for summary, _ in summaries],
-        "display": {"total_cost": euro(total_cost), "total_support": euro(total_support),
-                    "total_own_share": euro(total_own_share), "size": earliest["display"]["size"]},
+        "display": {"total_cost": whole_euro(total_cost), "total_support": whole_euro(total_support),
+                    "total_own_share": whole_euro(total_own_share), "size": earliest["display"]["size"]},
         "answer": {
             "headline": _headline(answers, total_support, total_own_share),
             "why": [line for summary, line in summaries if Decimal(summary["cap"])][:MAX_WHY],  # no cap: no kmo
@@ -114,7 +119,7 @@ def _read_row(row: dict, index: int, params: Parameters, today: date, errors: pa
         errors.add(f"services[{index}].{error['field']}", _named(index, error["message"]))
     for warning in own.warnings:
         errors.warnings.add(f"services[{index}].{warning['field']}", _named(index, warning["message"]),
-                            warning["suggestion"])
+                            warning["suggestion"], warning["read"])
     return service, tuple(w for w in errors.warnings if w["field"].startswith(f"services[{index}]."))
 
 
@@ -130,7 +135,7 @@ def _year(number: int, year: dict) -> tuple[dict, str]:
     line = (f"{number}: {amount(year['support'])} steun van je jaarplafond van {amount(year['cap'])}{already}; "
             f"er blijft {amount(remaining)} over.")
     return {"year": number, **{key: plain(value) for key, value in money.items()},
-            "display": {key: euro(value) for key, value in money.items()}}, line
+            "display": {key: whole_euro(value) for key, value in money.items()}}, line
 
 
 def _headline(answers: list[dict], support: Decimal, own_share: Decimal) -> str:

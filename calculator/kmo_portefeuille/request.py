@@ -14,6 +14,7 @@ from .money import long_date
 from .parameters import Parameters
 
 LAST_YEAR = 2100  # dates later than this are typing errors
+FIRST_YEAR = 2000  # a year of received support before this is a typing error
 
 FIGURE_LABELS = {
     "fte": "het aantal werknemers in VTE",
@@ -35,6 +36,7 @@ class Request:
     answers: dict[str, bool]
     maatwerkbedrijf: bool = False  # a recognised maatwerkbedrijf (sheltered and adapted work)
     assumed: tuple[str, ...] = ()  # questions left unanswered, so their default holds (see answer.py)
+    received_year: int | None = None  # the calendar year of ``received``; None: the application date's (years.py)
     warnings: tuple[dict, ...] = ()  # input read, but perhaps not as meant (parsing.Warnings)
 
 
@@ -66,16 +68,18 @@ def read_service(raw: dict, params: Parameters, today: date, errors: parsing.Err
 
 def read_applicant(raw: dict, errors: parsing.Errors) -> tuple:
     """(received, size, company, public share, checklist answers, maatwerkbedrijf, unanswered
-    questions): the same for every service of a plan."""
+    questions, the year of received): the same for every service of a plan."""
     received = parsing.amount(
         raw.get("received"), "received", "de steun die je dit jaar al kreeg", errors,
         required=False, default=Decimal(0),
     )
+    received_year = parsing.year(raw.get("received_year"), "received_year", errors, first=FIRST_YEAR, last=LAST_YEAR)
     size, company, public_share = _company(raw.get("company"), errors)
     answers = _checklist(raw.get("checklist"), errors)
     company_raw = raw.get("company") if isinstance(raw.get("company"), dict) else {}
     maatwerkbedrijf = parsing.flag(company_raw.get("maatwerkbedrijf"), "company.maatwerkbedrijf", errors, default=False)
-    return received, size, company, public_share, answers, maatwerkbedrijf, _unanswered(raw, company_raw)
+    return (received, size, company, public_share, answers, maatwerkbedrijf, _unanswered(raw, company_raw),
+            received_year)
 
 
 def checked(request: Request, params: Parameters, errors: parsing.Errors) -> Request | parsing.Errors:

@@ -16,7 +16,7 @@ SCHEME_KEYS = {"name", "label", "services", "themes", "values"}
 SOURCE_KEYS = {"label", "title", "url", "checked"}
 CEILING_KEYS = ("category", "counts_as", "staff_below", "turnover_max", "balance_sheet_total_max")
 TOP_KEYS = {"$schema", "about", "sources", "programme_start", "rates", "annual_cap", "minimum_cost", "eligible_themes",
-            "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups"}
+            "themes", "size_ceilings", "group_thresholds", "deadlines", "maatwerkbedrijf_size_groups", "application_url"}
 
 
 class ParameterError(ValueError):
@@ -140,6 +140,12 @@ def size_groups(raw: Any) -> dict | None:
     return dict(raw)
 
 
+def web_address(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.startswith("https://") or any(c.isspace() for c in raw):
+        raise Problem(f"de waarde moet een webadres zijn dat met https:// begint, niet {raw!r}")
+    return raw
+
+
 def programme_start(raw: Any) -> date:
     return iso_date(raw, "de waarde")
 
@@ -154,6 +160,7 @@ SHAPES: dict[str, Callable[[Any], Any]] = {
     "group_thresholds": numbers(("partner_from_percent", "linked_above_percent", "public_share_excludes_from_percent")),
     "maatwerkbedrijf_size_groups": size_groups,
     "deadlines": whole_numbers(("apply_within_days_after_start", "own_share_within_days", "finish_by_end_of_year_after")),
+    "application_url": web_address,
 }
 RATE_SHAPE = numbers(SIZES)
 

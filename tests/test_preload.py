@@ -20,6 +20,6 @@ def test_every_module_the_page_imports_is_preloaded_and_none_of_the_worker(tmp_p
 
 def test_the_calculator_page_preloads_its_own_modules():
     modules = page_modules(ROOT / "calculator" / "web")
-    assert modules[:2] == ["link.mjs", "calculator.mjs"]
+    assert modules[:3] == ["link.mjs", "mount-here.mjs", "calculator.mjs"]
     assert {"fields.mjs", "form.mjs", "runtime.mjs", "start.mjs"} <= set(modules)
     assert "worker.mjs" not in modules and "contact.mjs" not in modules

@@ -1,9 +1,8 @@
 // The link's values (?service=advies&theme=…) go into the calculator's form as soon as the page is
 // parsed, and never over a field the visitor changed.
 //
-// The calculator page loads this module from its <head>, first of its modules: it runs once the
-// page is parsed, before the runtime's downloads start (start.mjs) and before the calculator
-// mounts. An inline script in the same <head> (main.html) records the name of every field the
+// The calculator page loads this module right after its form (rekenhulp.html, an async module):
+// it runs as soon as it is in, before the calculator mounts. An inline script in the same <head> (main.html) records the name of every field the
 // visitor changes from the first input event on (window.kmoEdited); a field named there keeps
 // what the visitor put in. calculator.mjs calls applyLink() again when it mounts: after Material's
 // instant navigation this module does not run again, and on a form done here it does nothing.

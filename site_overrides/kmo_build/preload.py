@@ -1,4 +1,4 @@
-"""The calculator's page modules to preload: calculator.mjs and link.mjs with every module they
+"""The calculator's page modules to preload: link.mjs, mount-here.mjs and calculator.mjs with every module they
 import statically, found by reading their import lines (so a new module is preloaded without a
 list to keep up). The worker's modules are not among them: a worker does not use its page's
 preloads."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ENTRIES = ("link.mjs", "calculator.mjs")
+ENTRIES = ("link.mjs", "mount-here.mjs", "calculator.mjs")
 # `import … from "./x.mjs";` and `export … from "./x.mjs";`, one level of the web folder only.
 STATIC_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^;]*?\bfrom\s*["']\./([\w.-]+\.mjs)["']""", re.M)
 

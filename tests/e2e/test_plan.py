@@ -120,7 +120,7 @@ def test_a_plan_built_by_keyboard_alone(guarded_page, base_url):
 
 def test_one_row_still_sends_a_single_request(guarded_page, base_url):
     page = guarded_page
-    page.goto(f"{base_url}/rekenhulp/?service=advies&theme=cybersecurity&cost=12000&date=2026-03-02")
+    page.goto(f"{base_url}/rekenhulp/?service=advies&theme=cybersecurity&cost=12000&date=2026-03-02&size=klein")
     page.wait_for_selector(READY, timeout=LOAD_MS)
     single = evaluate({"service": "advies", "theme": "cybersecurity", "cost": "12000", "date": "2026-03-02",
                      "company": {"size": "klein"}})

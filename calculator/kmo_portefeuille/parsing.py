@@ -178,11 +178,11 @@ def year(value, field: str, errors: Errors, *, first: int, last: int) -> int | N
     if is_blank(value):
         return None
     text = value.strip() if isinstance(value, str) else None
-    number_ = int(text) if text and text.isdigit() and len(text) == 4 else value
-    if isinstance(number_, bool) or not isinstance(number_, int) or not first <= number_ <= last:
+    found = int(text) if text and text.isdigit() and len(text) == 4 else value
+    if isinstance(found, bool) or not isinstance(found, int) or not first <= found <= last:
         errors.add(field, f"Geef een jaartal op tussen {first} en {last}, zoals 2026.")
         return None
-    return number_
+    return found
 
 
 def application_date(value, field: str, errors: Errors, *, today: date, first: date, last_year: int) -> date | None:

@@ -53,6 +53,7 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
             "support": Decimal(0),
         })
         answer = assess(request, params, sized, year["received"] + year["support"])
+        answer["received_year"], answer["received_counted"] = received_year, request.on.year == received_year
         # The grant is in whole cents (subsidy.support), so its string is the exact amount to carry on.
         year["support"] += Decimal(answer["support"])
         year["cap"] = Decimal(answer["cap"])  # the cap on the year's last date: what the year ends with
@@ -88,6 +89,8 @@ def evaluate(raw: dict, params: Parameters, today: date) -> dict:
             "next": [],  # the steps belong to each service: its deadlines follow from its own date
             "assumed": earliest["answer"]["assumed"],
             "assumed_line": earliest["answer"]["assumed_line"],
+            "received_line": None,  # a plan counts received in its year; no row is told it did not count
+            "new_year": None,  # a plan shows its rows in each year itself
         },
     }
 

@@ -48,7 +48,8 @@ json_values = st.recursive(
     max_leaves=20,
 )
 KEYS = ["date", "service", "theme", "cost", "received", "company", "checklist", "size", "fte", "partners",
-        "linked", "previous", "public_share", "turnover", "balance_sheet_total", "share", "maatwerkbedrijf"]
+        "linked", "previous", "public_share", "turnover", "balance_sheet_total", "share", "maatwerkbedrijf",
+        "received_year"]
 keyed = st.dictionaries(st.sampled_from(KEYS), json_values, max_size=8)
 # Plans with junk: any JSON as ``services``, junk rows among good ones, a row field replaced by junk.
 junk_plans = st.one_of(

@@ -17,7 +17,7 @@ from kmo_portefeuille.parsing import decimal_from_text
 from .conftest import run, small
 
 RESEARCH_WORDS = ("werd niet gevonden", "werd niet nagegaan", "ECHA", "gebruikersgids", "Keuze:", "calculator")
-CYBER_CHOICE = "13 september 2021"
+CYBER_CHOICE = "13 september 2021"  # the data's own text
 BOUNDARY_CHOICE = "Op de grenzen volgen we de Europese tekst"
 
 
@@ -45,11 +45,12 @@ def test_a_comma_and_three_digits_is_read_as_decimals_but_warns():
     assert response["cost"] == "12.00"
     assert response["warnings"] == [{
         "field": "cost",
-        "message": "Bedoel je € 12.000? Je schreef 12,000: dat lezen we als € 12,00.",
+        "message": "We lezen €\u00a012,00. Bedoel je €\u00a012.000?",
+        "read": "12,000",
         "suggestion": "12000",
     }]
     assert run(**small(cost="1,500"))["warnings"][0]["suggestion"] == "1500"
-    assert "€ 12,345" in run(**small(cost="€ 12,345"))["warnings"][0]["message"]
+    assert "€\u00a012,345" in run(**small(cost="€ 12,345"))["warnings"][0]["message"]
 
 
 @pytest.mark.parametrize("typed", ["12,5", "12,50", "12.000", "0,125", "1.500,000", "12000", 12000])
@@ -105,7 +106,7 @@ def test_a_blank_balance_sheet_total_gives_the_size_of_any_total():
 def test_size_reasons_do_not_claim_a_balance_sheet_total_that_was_not_given():
     response = run(**company(fte=12, turnover="1.500.000"))
     sizes = " ".join(r["message"] for r in response["reasons"] if r["group"] == "grootte")
-    assert "Met 12 VTE en een jaaromzet van € 1.500.000 geldt" in sizes
+    assert "Met 12 VTE en een jaaromzet van €\u00a01.500.000 geldt" in sizes
     assert "een balanstotaal van €" not in sizes.split(":")[0]
 
 
@@ -114,7 +115,7 @@ def test_a_balance_sheet_total_that_decides_the_size_is_asked_for_with_the_figur
     assert response["ok"] is False
     assert response["errors"] == [{
         "field": "company.balance_sheet_total",
-        "message": "Vul het balanstotaal in: met 40 VTE en een jaaromzet van € 12.000.000 hangt je grootte ervan af.",
+        "message": "Vul het balanstotaal in: met 40 VTE en een jaaromzet van €\u00a012.000.000 hangt je grootte ervan af.",
     }]
 
 
@@ -122,7 +123,7 @@ def test_previous_partner_and_linked_totals_are_asked_for_only_when_they_decide(
     previous = run(**company(fte=40, turnover="5.000.000", balance_sheet_total="1",
                              previous={"fte": 40, "turnover": "12.000.000"}))
     assert [e["field"] for e in previous["errors"]] == ["company.previous.balance_sheet_total"]
-    assert "van het jaar ervoor in: met 40 VTE en een jaaromzet van € 12.000.000 in dat jaar" in previous["errors"][0]["message"]
+    assert "van het jaar ervoor in: met 40 VTE en een jaaromzet van €\u00a012.000.000 in dat jaar" in previous["errors"][0]["message"]
     partner = run(**company(fte=10, turnover="9.000.000", balance_sheet_total="1",
                             partners=[{"share": 40, "fte": 5, "turnover": "5.000.000"}]))
     assert [e["field"] for e in partner["errors"]] == ["company.partners.0.balance_sheet_total"]
@@ -173,24 +174,25 @@ def test_a_blank_total_is_asked_for_exactly_when_zero_and_unlimited_differ(own, 
 def test_an_eligible_answer_leads_with_the_amounts_and_the_deadlines():
     response = run(**small(cost="12.000"))
     answer = response["answer"]
-    assert answer["headline"] == "Je krijgt € 5.400 steun; je betaalt zelf € 6.600, plus btw."
+    assert answer["headline"] == "Je krijgt €\u00a05.400 steun; je betaalt zelf €\u00a06.600, plus btw."
     assert answer["why"][0] == "45% steun: het verhoogde percentage voor cybersecurity, voor een kleine onderneming."
     assert 1 <= len(answer["why"]) <= 3
     dated = [step for step in answer["next"] if step["date"]]
-    assert [s["date"] for s in dated] == [(date(2026, 3, 2) + timedelta(days=30)).isoformat(), "2027-12-31"]
-    assert dated[-1]["date_display"] == "31 december 2027"
+    assert [s["date"] for s in dated] == ["2026-03-02", (date(2026, 3, 2) + timedelta(days=30)).isoformat(), "2027-12-31"]
+    assert [s["code"] for s in dated] == ["aanvraag", "eigen_bijdrage", "afronding"]
+    assert dated[-1]["date_display"] == "31\u00a0december\u00a02027"
     assert response["limited_by_cap"] is False and response["display"]["rate_line"] == "45%"
 
 
 def test_cents_show_only_when_there_are_cents():
     assert run(**small(cost="1.000,50"))["answer"]["headline"] == \
-        "Je krijgt € 450,23 steun; je betaalt zelf € 550,27, plus btw."
+        "Je krijgt €\u00a0450,23 steun; je betaalt zelf €\u00a0550,27, plus btw."
 
 
 def test_a_no_gives_the_one_deciding_reason_and_what_to_do():
     response = run(**small(theme="digitalisering"))
     answer = response["answer"]
-    assert answer["headline"] == "Geen steun: sinds 1 februari 2026 komt advies alleen nog in aanmerking voor cybersecurity."
+    assert answer["headline"] == "Geen steun: sinds 1\u00a0februari\u00a02026 komt advies alleen nog in aanmerking voor cybersecurity."
     messages = [s["message"] for s in answer["next"]]
     assert "Een advies over cybersecurity komt wel in aanmerking." in messages
     assert "Een opleiding over digitalisering komt wel in aanmerking." in messages
@@ -202,16 +204,16 @@ def test_a_no_with_more_reasons_names_the_others_under_why():
     response = run(**small(theme="digitalisering", cost=100, checklist={"flanders": "nee"}))
     answer = response["answer"]
     assert answer["headline"] == "Geen steun: je onderneming heeft geen vestiging in Vlaanderen."
-    assert answer["why"][:2] == ["Sinds 1 februari 2026 komt advies alleen nog in aanmerking voor cybersecurity.",
-                                 "Een advies moet minstens € 500 kosten, zonder btw."]
+    assert answer["why"][:2] == ["Sinds 1\u00a0februari\u00a02026 komt advies alleen nog in aanmerking voor cybersecurity.",
+                                 "Een advies moet minstens €\u00a0500 kosten, zonder btw."]
     assert len(answer["why"]) <= 3
 
 
 def test_a_reached_cap_says_when_the_next_one_starts():
     answer = run(**small(received="7.500"))["answer"]
-    assert answer["headline"] == "Geen steun: je jaarplafond van € 7.500 voor 2026 is al op."
-    assert answer["next"][0] == {"date": "2027-01-01", "date_display": "1 januari 2027",
-                                 "message": "Op 1 januari 2027 begint een nieuw jaarplafond."}
+    assert answer["headline"] == "Geen steun: je jaarplafond van €\u00a07.500 voor 2026 is al op."
+    assert answer["next"][0] == {"code": "nieuw_plafond", "date": "2027-01-01", "date_display": "1\u00a0januari\u00a02027",
+                                 "message": "Op 1\u00a0januari\u00a02027 begint een nieuw jaarplafond."}
 
 
 def test_a_capped_answer_says_the_rate_is_limited():
@@ -219,8 +221,8 @@ def test_a_capped_answer_says_the_rate_is_limited():
     assert (response["support"], response["rate_percent"]) == ("2500.00", "45")
     assert response["limited_by_cap"] is True
     assert response["display"]["rate_line"] == "45%, beperkt door je jaarplafond"
-    assert response["answer"]["headline"] == "Je krijgt € 2.500 steun; je betaalt zelf € 27.500, plus btw."
-    assert "Je jaarplafond beperkt de steun: van de € 7.500 per jaar had je nog € 2.500 over." in response["answer"]["why"]
+    assert response["answer"]["headline"] == "Je krijgt €\u00a02.500 steun; je betaalt zelf €\u00a027.500, plus btw."
+    assert "Je jaarplafond beperkt de steun: van de €\u00a07.500 per jaar had je nog €\u00a02.500 over." in response["answer"]["why"]
 
 
 def test_what_was_assumed_is_said_only_for_questions_left_open():

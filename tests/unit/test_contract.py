@@ -28,9 +28,9 @@ def test_a_future_dated_entry_changes_the_rate_and_nothing_else_is_needed():
     request = {"date": "2027-01-01", "service": "opleiding", "theme": "innovatie", "cost": 1000, "company": {"size": "klein"}}
     assert evaluate(request, parameters=future, today=TODAY)["rate_percent"] == "25"
     assert evaluate({**request, "date": "2026-12-31"}, parameters=future, today=TODAY)["rate_percent"] == "30"
-    assert ["vanaf 1 januari 2027, aangekondigd", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
+    assert ["vanaf 1\u00a0januari\u00a02027, aangekondigd", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
         tables.table("tarieven", future, TODAY)["rows"][-1][:4]
-    assert ["1 januari 2027", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
+    assert ["1\u00a0januari\u00a02027", "Standaardtarief (opleiding en advies)", "25%", "15%"] == \
         tables.table("tarieven", future, date(2027, 1, 1))["rows"][-1][:4]
 
 
@@ -76,33 +76,33 @@ def test_tables_list_every_rate_and_cap():
     rates = tables.table("tarieven")
     assert ["40%", "30%"] == rates["rows"][0][2:4]
     assert any("45%" in row for row in rates["rows"])
-    assert [row[1] for row in tables.table("plafonds")["rows"]] == ["€ 10.000", "€ 7.500"]
-    assert any("1 februari 2026" == row[0] for row in tables.table("tijdlijn")["rows"])
+    assert [row[1] for row in tables.table("plafonds")["rows"]] == ["€\u00a010.000", "€\u00a07.500"]
+    assert any("1\u00a0februari\u00a02026" == row[0] for row in tables.table("tijdlijn")["rows"])
 
 
 def test_display_strings_are_formatted_for_the_page():
     response = evaluate({**small(), "date": "2026-05-04", "received": "1.234,5"}, today=TODAY)
     assert response["display"] == {
-        "date": "4 mei 2026",
-        "cost": "€ 10.000,00",
-        "received": "€ 1.234,50",
-        "support": "€ 4.500,00",
-        "own_share": "€ 5.500,00",
-        "cap": "€ 7.500,00",
-        "cap_remaining": "€ 1.765,50",
+        "date": "4\u00a0mei\u00a02026",
+        "cost": "€\u00a010.000",
+        "received": "€\u00a01.234,50",
+        "support": "€\u00a04.500",
+        "own_share": "€\u00a05.500",
+        "cap": "€\u00a07.500",
+        "cap_remaining": "€\u00a01.765,50",
         "rate": "45%",
         "rate_line": "45%",
         "size": "Klein (of micro)",
     }
     finish = next(d for d in response["deadlines"] if d["code"] == "afronding")
-    assert (finish["date"], finish["date_display"]) == ("2027-12-31", "31 december 2027")
+    assert (finish["date"], finish["date_display"]) == ("2027-12-31", "31\u00a0december\u00a02027")
     assert all(d["date_display"] is None for d in response["deadlines"] if d["code"] != "afronding")
 
 
 def test_a_refused_service_shows_zero_support_and_rate():
     response = evaluate({**small(), "theme": "innovatie"}, today=TODAY)
     assert response["eligible"] is False
-    assert (response["display"]["support"], response["display"]["rate"]) == ("€ 0,00", "0%")
+    assert (response["display"]["support"], response["display"]["rate"]) == ("€\u00a00", "0%")
 
 
 def test_reasons_carry_the_group_the_page_shows_them_under():

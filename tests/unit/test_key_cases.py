@@ -24,7 +24,7 @@ def test_a_small_company_s_cybersecurity_advice_in_2026_gets_45_percent():
     assert (response["eligible"], response["rate_percent"]) == (True, "45")
     assert (response["support"], response["own_share"]) == ("4500.00", "5500.00")
     assert (response["cap"], response["cap_remaining"]) == ("7500.00", "3000.00")
-    assert response["display"]["support"] == "€ 4.500,00"
+    assert response["display"]["support"] == "€\u00a04.500"
 
 
 def test_a_medium_company_s_cybersecurity_advice_in_2026_gets_35_percent():

@@ -35,7 +35,7 @@ def test_the_day_before_a_large_maatwerkbedrijf_is_still_refused():
     response = ask("2025-12-31", {**LARGE, "maatwerkbedrijf": True})
     assert response["eligible"] is False and response["size"] == "groot"
     assert "grootte_groot" in codes(response)
-    assert "1 januari 2026" in next(r["message"] for r in response["reasons"] if r["code"] == "maatwerkbedrijf")
+    assert "1\u00a0januari\u00a02026" in next(r["message"] for r in response["reasons"] if r["code"] == "maatwerkbedrijf")
 
 
 def test_a_small_maatwerkbedrijf_keeps_the_small_rate():

@@ -83,7 +83,7 @@ def test_requests_from_the_new_date_follow_the_new_entries(drilled, request):
     if request["theme"] == "internationalisering":
         assert not response["ok"]
         theme_error = next(e["message"] for e in response["errors"] if e["field"] == "theme")
-        assert "bestaat niet meer voor aanvragen vanaf 1 januari 2027" in theme_error
+        assert "bestaat niet meer voor aanvragen vanaf 1\u00a0januari\u00a02027" in theme_error
         return
     if not response["ok"] or response["size"] == "groot":
         return
@@ -104,8 +104,8 @@ def test_a_2025_request_naming_the_2027_theme_gets_a_clear_field_error(drilled):
     assert "internal_error" not in response and response["ok"] is False
     assert response["errors"] == [{
         "field": "theme",
-        "message": "Het thema 'Artificiële intelligentie' bestaat pas vanaf 1 januari 2027. Voor een aanvraag van "
-                   "2 juni 2025 kies je een ander thema, of een datum vanaf 1 januari 2027.",
+        "message": "Het thema 'Artificiële intelligentie' bestaat pas vanaf 1\u00a0januari\u00a02027. Voor een aanvraag van "
+                   "2\u00a0juni\u00a02025 kies je een ander thema, of een datum vanaf 1\u00a0januari\u00a02027.",
     }]
 
 
@@ -120,8 +120,8 @@ def test_from_2027_the_dropped_theme_is_refused_with_a_field_error(drilled):
     response = evaluate(training_on("2027-01-01", "internationalisering"), parameters=parameters.load(drilled), today=TODAY)
     assert response["errors"] == [{
         "field": "theme",
-        "message": "Het thema 'Internationalisering' bestaat niet meer voor aanvragen vanaf 1 januari 2027. "
-                   "Voor een aanvraag van 1 januari 2027 kies je een ander thema.",
+        "message": "Het thema 'Internationalisering' bestaat niet meer voor aanvragen vanaf 1\u00a0januari\u00a02027. "
+                   "Voor een aanvraag van 1\u00a0januari\u00a02027 kies je een ander thema.",
     }]
 
 
@@ -141,16 +141,16 @@ def test_the_changed_rules_never_reach_the_internal_error(drilled, request):
 def test_the_tables_show_the_2027_entries_as_announced_until_their_day(drilled, name):
     params = parameters.load(drilled)
     before = [row[0] for row in tables.table(name, params, date(2026, 12, 31))["rows"]]
-    assert "vanaf 1 januari 2027, aangekondigd" in before and "1 januari 2027" not in before
+    assert "vanaf 1\u00a0januari\u00a02027, aangekondigd" in before and "1\u00a0januari\u00a02027" not in before
     on_the_day = [row[0] for row in tables.table(name, params, NEW)["rows"]]
-    assert "1 januari 2027" in on_the_day and not any("aangekondigd" in cell for cell in on_the_day)
+    assert "1\u00a0januari\u00a02027" in on_the_day and not any("aangekondigd" in cell for cell in on_the_day)
 
 
 def test_the_themes_table_announces_the_new_list_and_then_shows_it(drilled):
     params = parameters.load(drilled)
     before = tables.table("themas", params, date(2026, 12, 31))
     assert "Internationalisering" in [row[0] for row in before["rows"]]
-    assert any(note.startswith("Aangekondigd vanaf 1 januari 2027") for note in before["notes"])
+    assert any(note.startswith("Aangekondigd vanaf 1\u00a0januari\u00a02027") for note in before["notes"])
     after = tables.table("themas", params, NEW)
     rows = {row[0]: row[1:] for row in after["rows"]}
     assert "Internationalisering" not in rows and rows["Artificiële intelligentie"] == ["ja", "ja"]
@@ -159,4 +159,4 @@ def test_the_themes_table_announces_the_new_list_and_then_shows_it(drilled):
 @pytest.mark.parametrize("name", tables.TABLE_NAMES)
 def test_every_table_says_when_it_was_built(name):
     assert tables.table(name, on=date(2026, 12, 2))["notes"][-1] == \
-        "Opgemaakt op 2 december 2026 uit de gegevens van de rekenhulp."
+        "Opgemaakt op 2\u00a0december\u00a02026 uit de gegevens van de rekenhulp."

@@ -11,7 +11,7 @@ def test_no_source_is_stale_within_120_days_of_its_check():
 
 
 def test_a_source_not_checked_for_more_than_120_days_is_named():
-    stale = stale_sources(load(), date(2027, 4, 2))  # 121 days after the latest check
+    stale = stale_sources(load(), date(2027, 4, 4))  # 121 days after the latest check
     assert len(stale) == len(load().sources)
     assert stale[0] == {"id": "vlaio-2016", "label": "VLAIO, 8 januari 2016", "checked": "2026-11-27",
                         "url": load().source("vlaio-2016")["url"]}
@@ -31,4 +31,4 @@ def test_the_sources_table_lists_every_source_with_its_check_date():
     assert len(data["rows"]) == len(load().sources)
     first = data["rows"][0]
     assert first[0].startswith("[VLAIO, 8 januari 2016](https://www.vlaio.be/")
-    assert first[2] == "laatst nagekeken op 27 november 2026"
+    assert first[2] == "laatst nagekeken op 27\u00a0november\u00a02026"

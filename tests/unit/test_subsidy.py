@@ -64,7 +64,7 @@ def test_advice_outside_cybersecurity_stops_qualifying_on_2026_02_01():
     assert before["eligible"] is True and before["support"] == "300.00"
     assert after["eligible"] is False and after["support"] == "0.00" and after["own_share"] == "1000.00"
     blocker = next(r for r in after["reasons"] if r["blocking"])
-    assert "1 februari 2026" in blocker["message"] and "Cybersecurity" in blocker["message"]
+    assert "1\u00a0februari\u00a02026" in blocker["message"] and "Cybersecurity" in blocker["message"]
     assert "opleiding over dit thema komt wel in aanmerking" in blocker["message"]
     assert after["summary"].startswith("Geen steun")
 
@@ -123,7 +123,7 @@ def test_checklist_no_answers_block_with_their_reasons():
 def test_deadlines_follow_the_application_date():
     response = run(**small(date="2026-03-02"))
     finish = next(d for d in response["deadlines"] if d["code"] == "afronding")
-    assert finish["date"] == "2027-12-31" and "31 december 2027" in finish["message"]
+    assert finish["date"] == "2027-12-31" and "31\u00a0december\u00a02027" in finish["message"]
     codes = {r["code"] for r in response["reasons"]}
     assert {"termijn_aanvraag", "termijn_afronding"} <= codes
     assert "14 kalenderdagen" in next(d["message"] for d in response["deadlines"] if d["code"] == "aanvraag")
@@ -131,5 +131,5 @@ def test_deadlines_follow_the_application_date():
 
 def test_rate_reason_names_the_rate_its_start_and_its_source():
     reason = next(r for r in run(**small())["reasons"] if r["code"] == "tarief")
-    assert "45%" in reason["message"] and "14 september 2021" in reason["message"]
+    assert "45%" in reason["message"] and "14\u00a0september\u00a02021" in reason["message"]
     assert reason["source"].startswith("https://")

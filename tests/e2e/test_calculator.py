@@ -156,6 +156,8 @@ def request_from_values(values: dict[str, str], today: str) -> dict:
 
 
 def expected_attributes(response: dict) -> dict[str, str]:
+    if any(warning.get("field") for warning in response.get("warnings", [])):
+        return {"part": "doubt"}  # a doubtful amount: the question first, no verdict
     if not response.get("ok"):
         return {"ok": "false", "errors": " ".join(e["field"] for e in response.get("errors", []))}
     return {
@@ -331,7 +333,7 @@ def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url
     assert page.get_attribute("[data-kmo-details='result']", "open") is None
     assert page.locator("[data-kmo-out='reasons'] li").count() >= 1
     open_result_details(page)
-    assert re.fullmatch(r"€\s\d{1,3}(\.\d{3})*,\d{2}", page.inner_text("[data-kmo-out='support']").strip())
+    assert re.fullmatch(r"€\s\d{1,3}(\.\d{3})*(,\d{2})?", page.inner_text("[data-kmo-out='support']").strip())
 
     # A training: ECX does not give it, the hand-off points to VLAIO instead of asking ECX for an offer.
     assert not page.is_visible("[data-kmo-advice]")
@@ -432,7 +434,7 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
     page.click("[data-kmo-add='partner']")
     page.click("[data-kmo-add='linked']")
     unlabeled = page.evaluate(
-        """() => [...document.querySelectorAll('#kmo-form input, #kmo-form select')]
+        """() => [...document.querySelectorAll('#kmo-form input:not([type=hidden]), #kmo-form select')]
               .filter((e) => !e.labels || e.labels.length === 0 || !e.labels[0].textContent.trim())
               .map((e) => e.name || e.outerHTML)"""
     )
@@ -600,7 +602,7 @@ def test_instant_navigation_reuses_one_worker(built_site, serve_directory, brows
 def test_under_a_sub_path(guarded_page, built_site, serve_directory):
     page = guarded_page
     with serve_directory(built_site, prefix="/kmo-site/") as url:
-        page.goto(url + "rekenhulp/?service=opleiding&theme=digitalisering&cost=1000&date=2026-03-02")
+        page.goto(url + "rekenhulp/?service=opleiding&theme=digitalisering&cost=1000&date=2026-03-02&size=klein")
         got = result_attributes(page)
         assert got["ok"] == "true"
         href = page.get_attribute("[data-kmo-advice]", "href")
@@ -629,7 +631,7 @@ def test_browser_files_decide_nothing_and_write_no_html():
 def test_results_follow_typing_without_a_pause(guarded_page, base_url):
     """A new result while the visitor keeps typing: no waiting for a pause before computing."""
     page = guarded_page
-    page.goto(base_url + "/rekenhulp/?service=opleiding&theme=innovatie&date=2026-03-02&cost=2000")
+    page.goto(base_url + "/rekenhulp/?service=opleiding&theme=innovatie&date=2026-03-02&cost=2000&size=klein")
     first = result_attributes(page)
     # Keystrokes every 60 ms, each changing the cost, until a result shows while still typing.
     seen = page.evaluate(
@@ -711,7 +713,8 @@ def load_answer(page, base_url, values: dict[str, str]) -> tuple[dict, dict]:
 
 
 def visible_text(page, selector: str) -> str:
-    return page.inner_text(selector).replace("\u00a0", " ")
+    # Amounts and dates hold no-break spaces, as the rules write them.
+    return page.inner_text(selector)
 
 
 def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_url):
@@ -761,7 +764,7 @@ def test_a_no_says_its_reason_once(guarded_page, base_url):
     assert visible_text(page, "[data-kmo-out='headline']").strip() == headline
     assert visible_text(page, "#kmo-result").count(headline) == 1
     assert page.locator("[data-kmo-out='next'] li").count() >= 1, "a no says what can be done"
-    assert visible_text(page, "[data-kmo-bar-text]").strip() == "Geen steun"
+    assert visible_text(page, "[data-kmo-bar-text]").strip() == headline
 
 
 @pytest.mark.parametrize(("date", "shown"), [("2021-09-13", True), ("2021-09-14", False), ("2026-03-02", False)])
@@ -771,10 +774,10 @@ def test_the_13_september_2021_note_only_for_that_date(guarded_page, base_url, d
     assert got["ok"] == "true"
     ready = page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent")
     trace = page.eval_on_selector("[data-kmo-details='result']", "e => e.textContent")
-    assert ("13 september 2021" in trace) is shown
-    assert ("13 september 2021" in ready) is shown
+    assert ("13\u00a0september\u00a02021" in trace) is shown
+    assert ("13\u00a0september\u00a02021" in ready) is shown
     if shown:
-        assert "13 september 2021" not in visible_text(page, "[data-kmo-out='headline']")
+        assert "13\u00a0september\u00a02021" not in visible_text(page, "[data-kmo-out='headline']")
 
 
 def test_service_fields_come_before_company_fields(guarded_page, base_url):
@@ -808,11 +811,11 @@ def test_a_comma_before_three_digits_asks_and_corrects_in_one_tap(guarded_page, 
     result_attributes(page)
     warning = page.locator("[data-kmo-warning-for='cost']")
     warning.wait_for()
-    assert visible_text(page, "[data-kmo-warning-for='cost'] p").startswith("Bedoel je € 12.000?")
+    assert "Bedoel je €\u00a012.000?" in visible_text(page, "[data-kmo-warning-for='cost'] p")
     assert "kmo-warning-cost" in page.get_attribute("#kmo-cost", "aria-describedby").split()
     # The correction is the next stop for the keyboard, labelled, and described by the question.
     page.keyboard.press("Tab")
-    fix = page.locator("[data-kmo-fix='cost']")
+    fix = page.locator("[data-kmo-warning-for='cost'] [data-kmo-fix='cost']")
     assert page.evaluate("() => document.activeElement.dataset.kmoFix") == "cost"
     assert fix.inner_text().strip()
     assert fix.get_attribute("aria-describedby") == "kmo-warning-cost"
@@ -891,7 +894,7 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         box, field = bar.bounding_box(), page.locator("#kmo-cost").bounding_box()
         assert box["y"] + box["height"] <= 844 + 0.5 and box["y"] >= field["y"] + field["height"], (box, field)
         expected = evaluate(request_from_values(CYBER, CYBER["date"]))
-        assert visible_text(page, "[data-kmo-bar-text]").strip() == f"Steun {expected['display']['support']} · zelf {expected['display']['own_share']}"
+        assert visible_text(page, "[data-kmo-bar-text]").strip() == expected["answer"]["headline"]
         # Never announced on its own: no live region, no status role; it links to the result.
         for attribute in ("aria-live", "role"):
             assert page.evaluate(f"() => !!document.querySelector('[data-kmo-bar]').closest('[{attribute}]')") is False

@@ -28,7 +28,7 @@ TITLES = {
     "laden": "De rekenhulp kan op dit moment niet rekenen.",
     "antwoord": "De rekenhulp gaf geen antwoord.",
 }
-QUERY = "service=opleiding&theme=innovatie&cost=1.234,00&date=2026-03-02"
+QUERY = "service=opleiding&theme=innovatie&cost=1.234,00&date=2026-03-02&size=klein"
 
 # Stand-ins for worker.mjs (module scripts).
 WORKERS = {

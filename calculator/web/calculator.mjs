@@ -53,6 +53,7 @@ class Calculator {
     this.lastState = null;
     this.lastQuery = "";
     this.failure = null;
+    this.focusAnswer = false;
     this.details = root.querySelector('#kmo-result [data-kmo-details="result"]');
 
     // Done by link.mjs already, unless the page came by instant navigation.
@@ -208,6 +209,8 @@ class Calculator {
     this.inputs.updateVisibility();
     this.touched.add(MODE.name);
     if (mode === "figures") this.inputs.focusTarget("fte").focus();
+    // The question in the result goes away with the answer: the focus goes to the answer then.
+    else this.focusAnswer = true;
     this.schedule();
   }
 
@@ -295,11 +298,14 @@ class Calculator {
     view.showFieldErrors(this.inputs, response, this.touched);
     showFieldWarnings(this.inputs, response);
     const doubt = firstDoubt(response);
+    const focusAnswer = this.focusAnswer;
+    this.focusAnswer = false;
     if (doubt) {
       view.showDoubt(this.result, response, doubt);
     } else if (response && response.ok === true) {
       showAnswer(this.result, response, this.inputs);
       this.result.dataset.query = this.lastQuery;
+      if (focusAnswer) this.result.focus({ preventScroll: true });
     } else if (response && response.by_size) {
       view.showSizes(this.result, response);
       if (this.sizeHere) this.sizeHere.value = this.inputs.value("size");

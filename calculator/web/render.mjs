@@ -39,6 +39,7 @@ export function showSizes(result, response) {
   setState(result, "ready", "sizes");
   for (const key of ANSWER_KEYS) delete result.dataset[key];
   result.dataset.ok = "false";
+  result.dataset.errors = (Array.isArray(response.errors) ? response.errors : []).map((error) => String(error.field || "")).join(" ");
   out(result, "by-size").textContent = String(response.by_size.headline || "");
 }
 

@@ -735,7 +735,7 @@ def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_u
     next_items = page.locator("[data-kmo-out='next'] li").all_inner_texts()
     assert len(next_items) == len(answer["next"]) >= 1
     for index, (item, text) in enumerate(zip(answer["next"], next_items)):
-        assert item["message"] in text.replace("\u00a0", " ")
+        assert item["message"] in text
         if item.get("date_display"):
             bold = page.locator("[data-kmo-out='next'] li").nth(index).locator("strong")
             assert bold.inner_text().strip() == item["date_display"]
@@ -774,10 +774,11 @@ def test_the_13_september_2021_note_only_for_that_date(guarded_page, base_url, d
     assert got["ok"] == "true"
     ready = page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent")
     trace = page.eval_on_selector("[data-kmo-details='result']", "e => e.textContent")
-    assert ("13\u00a0september\u00a02021" in trace) is shown
-    assert ("13\u00a0september\u00a02021" in ready) is shown
+    note = re.compile(r"13[ \u00a0]september[ \u00a0]2021")  # with or without no-break spaces
+    assert bool(note.search(trace)) is shown
+    assert bool(note.search(ready)) is shown
     if shown:
-        assert "13\u00a0september\u00a02021" not in visible_text(page, "[data-kmo-out='headline']")
+        assert not note.search(visible_text(page, "[data-kmo-out='headline']"))
 
 
 def test_service_fields_come_before_company_fields(guarded_page, base_url):

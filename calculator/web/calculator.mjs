@@ -306,7 +306,8 @@ class Calculator {
       showAnswer(this.result, response, this.inputs);
       this.result.dataset.query = this.lastQuery;
       if (focusAnswer) this.result.focus({ preventScroll: true });
-    } else if (response && response.by_size) {
+    } else if (response && response.by_size && this.inputs.value(MODE.name) !== "figures") {
+      // Still open which size: the amount per size. Who chose to give figures is asked for them.
       view.showSizes(this.result, response);
       if (this.sizeHere) this.sizeHere.value = this.inputs.value("size");
     } else {

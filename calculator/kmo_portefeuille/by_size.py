@@ -28,6 +28,7 @@ def add(response: dict, raw, run: Callable[[dict], dict]) -> dict:
         return response
     sizes = [_size(size, answer) for size, answer in zip(SIZES, answers)]
     response["by_size"] = {"headline": _headline(*sizes), "sizes": sizes}
+    response["received_year"] = answers[0]["received_year"]  # the year the received question names
     return response
 
 

@@ -25,6 +25,7 @@ def test_without_a_size_the_answer_gives_both_amounts_and_keeps_the_question():
         ("middelgroot", "middelgrote onderneming", True, "4200.00", "7800.00"),
     ]
     assert by_size["sizes"][0]["display"] == {"support": f"€{NBSP}5.400", "own_share": f"€{NBSP}6.600"}
+    assert response["received_year"] == 2026
     assert "gaf je zelf aan" not in str(response)
 
 

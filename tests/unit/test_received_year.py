@@ -2,6 +2,7 @@
 and near the year's end the answer says what the same service gets with the new year's cap."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -111,3 +112,22 @@ def test_no_new_year_line_far_from_the_new_year_or_without_a_cap_that_limits():
     assert single(date=str(new_year - timedelta(days=61)), received="5.000")["answer"]["new_year"] is None
     assert single(date="2026-12-10")["answer"]["new_year"] is None
     assert plan("2026-12-10", received="5.000")["services"][0]["answer"]["new_year"] is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(2026, 10, 15), max_value=date(2026, 12, 31)),
+       st.sampled_from(["opleiding", "advies"]), st.sampled_from(["cybersecurity", "innovatie", "digitalisering"]),
+       st.sampled_from(["5.000", "12.000", "30.000"]), st.sampled_from(["0", "3.000", "7.000", "7.500"]),
+       st.sampled_from(["klein", "middelgroot"]))
+def test_the_new_year_line_is_the_same_request_on_1_january_with_nothing_received(day, service, theme, cost,
+                                                                                 received, size):
+    request = {"date": str(day), "service": service, "theme": theme, "cost": cost, "received": received,
+               "company": {"size": size}}
+    response = evaluate(request, today=TODAY)
+    new_year = response["answer"]["new_year"]
+    if new_year is None:
+        return
+    january = evaluate({**request, "date": "2027-01-01", "received": "0"}, today=TODAY)
+    assert (new_year["date"], new_year["support"]) == ("2027-01-01", january["support"])
+    assert Decimal(new_year["support"]) > Decimal(response["support"])
+    assert (date(2027, 1, 1) - day).days <= 60

@@ -78,13 +78,20 @@ def test_the_received_question_names_the_year_and_the_request_carries_it(phone, 
     expect(label).to_contain_text("in 2026")
     page.fill("#kmo-received", "5000")
     expect(page).to_have_url(re.compile(r"received_year=2026"))
+    # The cap limits the support and a new year starts within 60 days: what January would give.
+    new_year = page.locator('[data-kmo-out="new-year-line"]')
+    expect(new_year).to_be_visible()
+    expect(new_year).to_contain_text("2027")
+    found = {"new-year line": axe_violations(page)}
     # The year the visitor answered for stays with the amount when the date moves on.
     page.fill("#kmo-date", "2027-01-05")
     expect(label).to_contain_text("in 2026")
     received_line = page.locator('[data-kmo-out="received-line"]')
     expect(received_line).to_be_visible()
     expect(received_line).to_contain_text("2026")
-    assert_no_violations({"received not counted": axe_violations(page)})
+    expect(new_year).to_be_hidden()
+    found["received not counted"] = axe_violations(page)
+    assert_no_violations(found)
 
 
 # --------------------------------------------------------------------------- 3. a doubtful amount asks first

@@ -4,6 +4,9 @@ Every load is cold (a fresh context) on the gzip host (GitHub Pages' compression
 within a profile the pages alternate, and the order flips every run, so the floor and the
 calculator share the same minutes. A load that takes longer than the timeout is recorded as a
 failure and the run goes on.
+
+Form live: when the calculator's form takes edits that count and are never overwritten (the
+`kmo:form-live` mark, calculator.mjs), in ms after the HTML response ended (goal: 2 s on slow 4G).
 """
 
 from __future__ import annotations
@@ -14,6 +17,14 @@ from bench.stats import median, ratio
 from bench.targets import TARGETS
 
 PAGES = ("floor", "calculator", "floor-worker")
+FORM_LIVE = "kmo:form-live"
+
+
+def form_live_ms(timeline: dict):
+    """ms from the end of the HTML response to the form-live mark; None on a page without it."""
+    if FORM_LIVE not in timeline or "html:responseEnd" not in timeline:
+        return None
+    return timeline[FORM_LIVE] - timeline["html:responseEnd"]
 
 
 def cold_load(browser, url, profile, timeout_ms):
@@ -23,6 +34,7 @@ def cold_load(browser, url, profile, timeout_ms):
             "ms": round(data["ready"], 1),
             "support": data.get("support"),
             "snapshot": "worker:snapshot" in data["timeline"],
+            "form_live_ms": form_live_ms(data["timeline"]),
             "timeline": data["timeline"],
         }
 
@@ -57,6 +69,7 @@ def summarise(loads, profile_keys, pages):
                 "all_ms": [e.get("ms") for e in mine],
                 "failures": sum("error" in e for e in mine),
                 "snapshot_starts": sum(bool(e.get("snapshot")) for e in mine),
+                "form_live_median_ms": median([e["form_live_ms"] for e in mine if e.get("form_live_ms") is not None]),
             }
         calculator = row.get("calculator", {}).get("median_ms")
         row["ratio"] = ratio(calculator, row.get("floor", {}).get("median_ms"))

@@ -30,6 +30,9 @@ def matrix_table(m) -> list[str]:
         if worker:
             line += f" {cell('floor-worker')} | {row['ratio_worker_floor'] if row['ratio_worker_floor'] is not None else '–'} |"
         lines.append(line)
+    live = {k: r["calculator"].get("form_live_median_ms") for k, r in m["profiles"].items()}
+    lines += ["", "Form live (the `kmo:form-live` mark, ms after the HTML response; goal 2 s on slow 4G), calculator medians: "
+              + ", ".join(f"{k} {seconds(v)}" for k, v in live.items()) + "."]
     snapshots = {k: f"{r['calculator']['snapshot_starts']}/{len(r['calculator']['all_ms'])}" for k, r in m["profiles"].items()}
     lines += ["", "Calculator loads that started from the snapshot, per profile: " + ", ".join(f"{k} {v}" for k, v in snapshots.items()) + "."]
     if worker:

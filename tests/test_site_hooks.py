@@ -98,9 +98,9 @@ def _provider_sentence(number: str) -> str:
 
 def test_the_provider_number_is_shown_or_the_visitor_may_ask_for_it():
     shown = _provider_sentence("DV.A123456")
-    assert "<strong>DV.A123456</strong>" in shown and "tel:" not in shown
+    assert '<strong class="kmo-nowrap">DV.A123456</strong>' in shown and "tel:" not in shown
     missing = _provider_sentence("")
-    assert "Vraag het ons" in missing and '<a href="tel:+3280093710">0800 93 710</a>' in missing
+    assert "Vraag het ons" in missing and '<a class="kmo-nowrap" href="tel:+3280093710">0800 93 710</a>' in missing
     assert "DV.A" not in missing
     assert "&lt;b&gt;" in _provider_sentence("<b>"), "the partial escapes what it prints"
 

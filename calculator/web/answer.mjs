@@ -4,7 +4,7 @@
 // (response.answer, response.display, response.reasons, response.deadlines); nothing is decided or
 // formatted here, and all of it is set as text.
 
-import { datedText, listItems, out, shown, traced } from "./dom.mjs";
+import { datedText, listItems, out, shown, stepText, traced } from "./dom.mjs";
 import { showPlan } from "./planresult.mjs";
 import { setState } from "./render.mjs";
 
@@ -16,6 +16,13 @@ const DEADLINE_GROUP = "termijn";
 function fill(result, name, items, render) {
   listItems(out(result, name), items, render);
   result.querySelector(`[data-kmo-block="${name}"]`).hidden = items.length === 0;
+}
+
+/** A line of the answer that is there only sometimes (hidden without text). */
+function line(result, name, text) {
+  const element = out(result, name);
+  element.textContent = String(text || "");
+  element.hidden = !text;
 }
 
 function plain(li, text) {
@@ -42,8 +49,13 @@ export function showAnswer(result, response, form) {
   headline.textContent = String(answer.headline || "");
   headline.classList.toggle("kmo-answer--yes", !!response.eligible);
   headline.classList.toggle("kmo-answer--no", !response.eligible);
+  line(result, "received-line", answer.received_line);
+  line(result, "new-year-line", answer.new_year && answer.new_year.line);
   fill(result, "why", plan ? [] : list(answer.why), plain);
-  fill(result, "next", list(answer.next), datedText);
+  // What to do now stays (the provider number is in it); a plan lists each service's own steps.
+  const steps = list(answer.next);
+  listItems(out(result, "next"), steps, stepText);
+  out(result, "next").hidden = steps.length === 0;
   out(result, "assumed").textContent = String(answer.assumed_line || "");
   result.querySelector('[data-kmo-block="assumed"]').hidden = !answer.assumed_line;
 
@@ -61,5 +73,5 @@ export function showAnswer(result, response, form) {
   fill(result, "reasons", other.filter((reason) => reason.blocking).concat(other.filter((reason) => !reason.blocking)), traced);
   fill(result, "deadlines", list(response.deadlines), datedText);
   if (plan) showPlan(result, response, form);
-  else out(result, "plan-details").replaceChildren();
+  else for (const name of ["plan-details", "plan-steps"]) out(result, name).replaceChildren();
 }

@@ -5,29 +5,28 @@
 // shown comes from the rules package (Python, in worker.mjs). The modules here only read the form
 // (form.mjs, through the field map in fields.mjs), send what the visitor typed as text, and show
 // the answer (answer.mjs, render.mjs, warnings.mjs, bar.mjs, summary.mjs). All output is set as
-// text (textContent), never as HTML.
+// text (textContent), never as HTML. What is shown, in this order: while an amount is doubtful, the
+// question and its fix; else the answer; else, without a size, the amount for each size; else what
+// is missing.
 
 import { Address } from "./address.mjs";
 import { showAnswer } from "./answer.mjs";
 import { showBar } from "./bar.mjs";
-import { ASSUMED, MODE, PLAN, planRowOf, queryFrom, requestFrom, stateFromQuery } from "./fields.mjs";
+import { ASSUMED, MODE, PLAN, planName, planRowOf, queryFrom, requestFrom } from "./fields.mjs";
 import { Form } from "./form.mjs";
+import { applyLink, fillDates } from "./link.mjs";
 import { showFailureTitle, showProgress } from "./loading.mjs";
+import { followReceived } from "./received.mjs";
 import * as view from "./render.mjs";
 import { currentRuntime } from "./runtime.mjs";
 import { adviceHref, fillPrint, inputLines } from "./summary.mjs";
-import { applySuggestion, showFieldWarnings } from "./warnings.mjs";
+import { applySuggestion, firstDoubt, showFieldWarnings } from "./warnings.mjs";
 
 // Results follow every keystroke; only the screen reader waits for a pause in typing.
 const ANNOUNCE_AFTER_MS = 1000;
 
-// --------------------------------------------------------------------------- small tools
-
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// A new service of a plan starts as the one above it: the same kind of service and theme.
+const CARRIED = ["service", "theme"];
 
 // --------------------------------------------------------------------------- the calculator
 
@@ -54,12 +53,12 @@ class Calculator {
     this.lastState = null;
     this.lastQuery = "";
     this.failure = null;
+    this.focusAnswer = false;
     this.details = root.querySelector('#kmo-result [data-kmo-details="result"]');
 
-    this.inputs.restore(stateFromQuery(new URLSearchParams(location.search)));
-    this.fillDates(this.form);
-    this.inputs.updateVisibility();
-    this.inputs.updateAssumed();
+    // Done by link.mjs already, unless the page came by instant navigation.
+    applyLink(this.inputs);
+    followReceived(this.inputs);
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -78,10 +77,13 @@ class Calculator {
     this.form.addEventListener("click", (event) => {
       const add = event.target.closest("[data-kmo-add]");
       const remove = event.target.closest("[data-kmo-remove]");
-      const fix = event.target.closest("[data-kmo-fix]");
       if (add) this.addRow(add.dataset.kmoAdd);
       else if (remove) this.removeRow(remove.closest(".kmo-row"));
-      else if (fix) this.fix(fix);
+    });
+    // "Ja, pas het bedrag aan": under the field, in the bar and in the result.
+    root.addEventListener("click", (event) => {
+      const fix = event.target.closest("[data-kmo-fix]");
+      if (fix) this.fix(fix);
     });
     // The bar's link goes to the result on this page (Material makes in-page links absolute, with
     // the address the page was loaded with: followed, it would load that older simulation).
@@ -92,10 +94,17 @@ class Calculator {
       this.result.focus({ preventScroll: true });
     });
     this.result.addEventListener("click", (event) => {
-      if (!event.target.closest("[data-kmo-change-assumed]")) return;
-      event.preventDefault();
-      this.inputs.openAssumed();
+      if (event.target.closest("[data-kmo-to-figures]")) {
+        event.preventDefault();
+        this.chooseSize("figures", "");
+      } else if (event.target.closest("[data-kmo-change-assumed]")) {
+        event.preventDefault();
+        this.inputs.openAssumed();
+      }
     });
+    // The size question next to the amount per size: the answer goes into the form's own.
+    this.sizeHere = this.result.querySelector("[data-kmo-size-here]");
+    if (this.sizeHere) this.sizeHere.addEventListener("change", () => this.chooseSize("size", this.sizeHere.value));
     if (this.advice) {
       // Followed before the next task ran: its text must still say what is on the screen.
       this.advice.addEventListener("click", () => this.updateSummary());
@@ -118,6 +127,8 @@ class Calculator {
     this.listener = (rt) => this.onRuntime(rt);
     this.attach();
     this.schedule();
+    // For the benchmark: from here every edit counts, and none is overwritten.
+    performance.mark?.("kmo:form-live");
   }
 
   attach() {
@@ -186,7 +197,20 @@ class Calculator {
       if (event.type === "change") this.touched.add(target.name);
       if (target.name === MODE.name) this.inputs.updateVisibility();
       if (ASSUMED.includes(target.name)) this.inputs.updateAssumed();
+      followReceived(this.inputs, target.name);
     }
+    this.schedule();
+  }
+
+  /** The size chosen in the result (mode "size") or the figures asked for (mode "figures"). */
+  chooseSize(mode, size) {
+    this.inputs.set(MODE.name, mode);
+    if (mode === "size") this.inputs.set("size", size);
+    this.inputs.updateVisibility();
+    this.touched.add(MODE.name);
+    if (mode === "figures") this.inputs.focusTarget("fte").focus();
+    // The question in the result goes away with the answer: the focus goes to the answer then.
+    else this.focusAnswer = true;
     this.schedule();
   }
 
@@ -200,14 +224,13 @@ class Calculator {
   addRow(kind) {
     const row = this.inputs.addRow(kind);
     if (!row) return;
-    this.fillDates(row);
+    if (kind === PLAN) {
+      const index = this.inputs.rowCounts()[PLAN] - 1;
+      for (const part of CARRIED) this.inputs.set(planName(part, index), this.inputs.value(planName(part, index - 1)));
+    }
+    fillDates(row);
     this.inputs.firstControl(row).focus();
     this.schedule();
-  }
-
-  /** A service's date starts at today, as the form says ("We vullen vandaag in"). */
-  fillDates(within) {
-    for (const date of within.querySelectorAll('input[type="date"]')) if (!date.value) date.value = today();
   }
 
   /** "Bedoel je …?": the suggestion goes into the field, which keeps the focus; then recompute. */
@@ -274,9 +297,19 @@ class Calculator {
     this.lastResponse = response;
     view.showFieldErrors(this.inputs, response, this.touched);
     showFieldWarnings(this.inputs, response);
-    if (response && response.ok === true) {
+    const doubt = firstDoubt(response);
+    const focusAnswer = this.focusAnswer;
+    this.focusAnswer = false;
+    if (doubt) {
+      view.showDoubt(this.result, response, doubt);
+    } else if (response && response.ok === true) {
       showAnswer(this.result, response, this.inputs);
       this.result.dataset.query = this.lastQuery;
+      if (focusAnswer) this.result.focus({ preventScroll: true });
+    } else if (response && response.by_size && this.inputs.value(MODE.name) !== "figures") {
+      // Still open which size: the amount per size. Who chose to give figures is asked for them.
+      view.showSizes(this.result, response);
+      if (this.sizeHere) this.sizeHere.value = this.inputs.value("size");
     } else {
       view.showInvalid(this.result, response, this.inputs);
     }

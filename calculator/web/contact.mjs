@@ -22,6 +22,7 @@ const PREFILL_INTRO = "Ik wil graag advies over deze simulatie:";
 const PREFILL_MAX = 2000;
 const CONSENT_TEXT = "Ik ga akkoord dat ECX mijn gegevens gebruikt om mij te contacteren.";
 const MAILTO_LONG = 2000;
+const SUBJECT = "Contactaanvraag via de website";
 
 const LOCAL_PART = /^[^\s@"<>()[\]\\,;:]+$/u;
 const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
@@ -47,7 +48,8 @@ export function isPhone(value) {
   return digits >= 8 && digits <= 15;
 }
 
-/** Field errors for the values of the form: [{field, message}] in form order.
+/** Field errors for the values of the form: [{field, message}] in form order. A field the form
+ *  does not ask (absent from values: without an endpoint it asks only the message) is not checked.
  *  limits: the longest value per field ({naam, bedrijf, email, telefoon, bericht}). */
 export function validate(values, limits) {
   const errors = [];
@@ -58,14 +60,19 @@ export function validate(values, limits) {
   const telefoon = (values.telefoon ?? "").trim();
   const bericht = (values.bericht ?? "").trim();
 
-  if (!naam) add("naam", "Vul je naam in.");
+  const asked = (name) => values[name] !== undefined;
+  if (!asked("naam")) {
+    // not asked
+  } else if (!naam) add("naam", "Vul je naam in.");
   else if (naam.length > limits.naam) add("naam", `Je naam mag hoogstens ${limits.naam} tekens lang zijn.`);
 
   if (bedrijf.length > limits.bedrijf) {
     add("bedrijf", `De naam van je bedrijf mag hoogstens ${limits.bedrijf} tekens lang zijn.`);
   }
 
-  if (!email) add("email", "Vul je e-mailadres in, zodat we je kunnen antwoorden.");
+  if (!asked("email")) {
+    // not asked
+  } else if (!email) add("email", "Vul je e-mailadres in, zodat we je kunnen antwoorden.");
   else if (email.length > limits.email) add("email", `Je e-mailadres mag hoogstens ${limits.email} tekens lang zijn.`);
   else if (!isEmail(email)) add("email", "Dit is geen geldig e-mailadres. Schrijf het zo: naam@bedrijf.be.");
 
@@ -80,7 +87,7 @@ export function validate(values, limits) {
     add("bericht", `Je bericht mag hoogstens ${limits.bericht} tekens lang zijn (nu ${bericht.length}). Maak het wat korter.`);
   }
 
-  if (!values.toestemming) {
+  if (asked("toestemming") && !values.toestemming) {
     add("toestemming", "Vink aan dat ECX je gegevens mag gebruiken om je te contacteren. Anders kunnen we je niet antwoorden.");
   }
   return errors;
@@ -90,13 +97,18 @@ function crlf(text) {
   return String(text).replace(/\r\n?|\n/g, "\r\n");
 }
 
-/** A mailto: URL with a subject and a body holding every field, all percent-encoded. */
+/** A mailto: URL with a subject and a body holding every field the form asks, all
+ *  percent-encoded. Without the name (the form asks only the message) the mail is the message. */
 export function mailtoUrl(address, values) {
   const to = encodeURIComponent(String(address).trim()).replace(/%40/g, "@");
+  if (values.naam === undefined) {
+    const body = (values.bericht ?? "").trim();
+    return `mailto:${to}?subject=${encodeURIComponent(SUBJECT)}&body=${encodeURIComponent(crlf(body))}`;
+  }
   const naam = (values.naam ?? "").trim();
   const bedrijf = (values.bedrijf ?? "").trim();
   const leeg = "(niet ingevuld)";
-  const subject = `Contactaanvraag via de website: ${bedrijf ? `${naam}, ${bedrijf}` : naam}`;
+  const subject = `${SUBJECT}: ${bedrijf ? `${naam}, ${bedrijf}` : naam}`;
   const body = [
     `Naam: ${naam}`,
     `Bedrijf: ${bedrijf || leeg}`,

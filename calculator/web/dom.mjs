@@ -64,6 +64,19 @@ export function datedText(li, item) {
   else li.append(document.createTextNode(message.slice(0, at)), strong, document.createTextNode(message.slice(at + date.length)));
 }
 
+/** A step of "Wat moet je nu doen": its dated text, then its link when it has one (the
+ * application at VLAIO). */
+export function stepText(li, item) {
+  datedText(li, item);
+  const href = item.link && safeLink(item.link.href);
+  if (!href) return;
+  const link = document.createElement("a");
+  link.href = href;
+  link.rel = "noopener noreferrer external";
+  link.textContent = String(item.link.text || href);
+  li.append(document.createTextNode(" "), link);
+}
+
 /** Add (on) or remove an id from a control's aria-describedby, keeping the others. */
 export function describe(control, id, on) {
   const ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter((x) => x && x !== id);

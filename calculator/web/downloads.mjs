@@ -139,7 +139,8 @@ export function createDownloads({ sizes, report, onBroken = () => {}, intervalMs
    *  twice. */
   function download(file, input, init) {
     const again = files.has(file) && files.get(file).done && files.get(file).expected > 0;
-    return fetcher(input, init).then(
+    // Low priority: the page's own files (the form's modules, styles) come first on a slow line.
+    return fetcher(input, { priority: "low", ...init }).then(
       (response) => {
         let problem = null;
         if (!response.ok) problem = `HTTP ${response.status}`;

@@ -8,6 +8,7 @@
 //   choice  a radio group or select, sent as its value
 //   text    typed text, sent as typed (the rules package parses it)
 //   yesno   a ja/nee question, sent as true/false
+//   year    a calendar year, sent as a number (received.mjs fills it when the visitor answers)
 // `when` ties a field to one mode. `default` is what the form shows untouched: the URL and the
 // request leave it out. The order is the form's: what is bought, the company, received. `reports` lists request paths whose errors this field shows (the company as a whole).
 // `plan` marks the fields of one service: a year plan repeats them, row 2 as `date_2`, `cost_2`, …
@@ -47,6 +48,7 @@ export const FIELDS = [
   { name: "public_share", path: "company.public_share", kind: "text" },
   { name: "maatwerkbedrijf", path: "company.maatwerkbedrijf", kind: "yesno", default: "nee" },
   { name: "received", path: "received", kind: "text" },
+  { name: "received_year", path: "received_year", kind: "year" },
 ];
 
 export const MODE = FIELDS.find((field) => field.kind === "mode");
@@ -172,6 +174,13 @@ function setPath(target, path, value) {
   node[steps[steps.length - 1]] = value;
 }
 
+/** A field's text as the request carries it. */
+function sent(field, text) {
+  if (field.kind === "yesno") return text === "ja";
+  if (field.kind === "year" && /^\d{4}$/.test(text)) return Number(text);
+  return text;
+}
+
 /** A yes/no answer still at its default: the rules assume it when the request leaves it out. */
 export function assumedAnswer(name, text) {
   const field = FIELDS.find((f) => f.name === name);
@@ -195,7 +204,7 @@ export function requestFrom(state) {
     const text = state.get(field.name);
     if (field.kind === "mode" || text === undefined || text === "") continue;
     if (assumedAnswer(field.name, text)) continue;
-    setPath(request, field.path, field.kind === "yesno" ? text === "ja" : text);
+    setPath(request, field.path, sent(field, text));
   }
   return request;
 }

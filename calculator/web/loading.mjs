@@ -2,11 +2,14 @@
 // bytes received (a <progress> and "3,2 van 6,4 MB"), and the failure's Dutch title.
 //
 // The bar and its text follow every update; screen readers hear about it only at a quarter, a
-// half and three quarters (a live region of its own), not at every update.
+// half and three quarters (a live region of its own), not at every update. Once every byte is in,
+// the interpreter starts (seconds on a phone): the text says so and the bar moves on its own
+// (indeterminate) instead of standing still at full.
 
 const megabytes = new Intl.NumberFormat("nl-BE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MB = 1e6;
 const MILESTONES = [0.25, 0.5, 0.75];
+export const STARTING = "De rekenhulp start…";
 
 export const FAILURE_TITLES = Object.freeze({
   traag: "De rekenhulp laadt niet of te traag in je browser.",
@@ -32,7 +35,16 @@ const spoken = new WeakMap(); // result element -> last milestone announced
 export function showProgress(result, progress) {
   const bar = result.querySelector('[data-kmo-out="progress"]');
   const text = result.querySelector('[data-kmo-out="loading-bytes"]');
+  const live = result.querySelector('[data-kmo-out="loading-status"]');
   const known = progress.total > 0;
+  if (progress.done) {
+    const label = result.querySelector('[data-kmo-out="loading-label"]');
+    if (label) label.textContent = STARTING;
+    if (bar) bar.removeAttribute("value");
+    if (text) text.textContent = "";
+    if (live && live.textContent !== STARTING) live.textContent = STARTING;
+    return;
+  }
   if (bar) {
     if (known) {
       bar.max = progress.total;
@@ -43,7 +55,6 @@ export function showProgress(result, progress) {
   }
   if (text) text.textContent = progressText(progress);
   const reached = milestone(progress);
-  const live = result.querySelector('[data-kmo-out="loading-status"]');
   if (live && reached > (spoken.get(result) || 0)) {
     spoken.set(result, reached);
     live.textContent = `Rekenhulp voor ${Math.round(reached * 100)}% geladen.`;

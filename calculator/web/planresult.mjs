@@ -1,10 +1,11 @@
 // The answer to a year plan in #kmo-result, after its headline: a table with one line per service in
 // the order of application (response.order), the totals, what is left of the cap per calendar year
-// (response.years), and in "Details en bronnen" each service's reasons and what to do now. Every
+// (response.years), under "Wat moet je nu doen" each service's own steps and dates (visible, and
+// printed), and in "Details en bronnen" each service's reasons. Every
 // amount, percentage and date comes formatted from the rules package (display fields); the service
 // and theme are shown by the labels of the form's own choices. All of it is set as text.
 
-import { datedText, listItems, out, shown, traced } from "./dom.mjs";
+import { listItems, out, shown, stepText, traced } from "./dom.mjs";
 import { planName } from "./fields.mjs";
 
 // The rule trace's groups shown once for the plan (the size) or as "what to do now" (the deadlines).
@@ -74,26 +75,35 @@ export function showPlan(result, response, form) {
     ]);
   }
 
-  const details = out(result, "plan-details");
-  details.replaceChildren(...order.map((index) => serviceDetails(form, index, services[index])));
+  out(result, "plan-steps").replaceChildren(...order.map((index) => serviceSteps(form, index, services[index])));
+  out(result, "plan-details").replaceChildren(...order.map((index) => serviceDetails(index, services[index])));
 }
 
-/** One service in the details: its title, its own answer, how it was computed, what to do now. */
-function serviceDetails(form, index, service) {
+/** "Dienst 2, 5 januari 2027": a service's heading (its date from the rules). */
+function titled(section, text) {
+  const title = document.createElement("h4");
+  title.textContent = text;
+  section.append(title);
+}
+
+/** One service under "Wat moet je nu doen": apply by, pay the own share by, finish by. */
+function serviceSteps(form, index, service) {
+  const section = document.createElement("section");
+  section.className = "kmo-plan__steps-service";
+  titled(section, `Dienst ${index + 1}, ${shown(service.display && service.display.date)}: ${what(form, index, service)}`);
+  section.append(listOf(list(service.answer && service.answer.next), stepText));
+  return section;
+}
+
+/** One service in the details: its title, its own answer and how it was computed. */
+function serviceDetails(index, service) {
   const section = document.createElement("section");
   section.className = "kmo-plan__service";
-  const title = document.createElement("h3");
-  title.textContent = `Dienst ${index + 1}, ${shown(service.display && service.display.date)}`;
+  titled(section, `Dienst ${index + 1}, ${shown(service.display && service.display.date)}`);
   const headline = document.createElement("p");
   headline.textContent = String((service.answer && service.answer.headline) || "");
   const reasons = list(service.reasons).filter((reason) => !SHOWN_ELSEWHERE.has(reason.group));
-  section.append(title, headline, listOf(reasons, traced));
-  const steps = list(service.answer && service.answer.next);
-  if (steps.length) {
-    const next = document.createElement("p");
-    next.textContent = "Wat moet je nu doen:";
-    section.append(next, listOf(steps, datedText));
-  }
+  section.append(headline, listOf(reasons, traced));
   return section;
 }
 

@@ -4,23 +4,43 @@
 // output is set as text, never as HTML.
 //
 // #kmo-result carries the answer for tests and the benchmark: data-state ("loading" | "ready" |
-// "error"), data-ok, data-size, data-eligible, data-rate-percent, data-support, data-errors (the
+// "error"), data-part (the part shown when ready: "ready", "doubt", "sizes" or "invalid"), data-ok, data-size, data-eligible, data-rate-percent, data-support, data-errors (the
 // error fields), data-rows (the services: 1 for a single request, more for a year plan),
 // data-pending while an answer to the current form is awaited. For a plan data-support is its total.
 
 import { describe, listItems, out } from "./dom.mjs";
 import { fieldOfError } from "./fields.mjs";
+import { firstDoubt, offerFix } from "./warnings.mjs";
 
 const ANSWER_KEYS = ["size", "eligible", "ratePercent", "support", "ok", "errors", "rows"];
 
 /** Show one part of the result: "loading", "error", or "ready" with its part ("ready" | "invalid"). */
 export function setState(result, state, readyPart) {
   result.dataset.state = state;
+  if (state === "ready") result.dataset.part = readyPart;
+  else delete result.dataset.part;
   for (const part of result.querySelectorAll(".kmo-result__part")) {
     const name = part.dataset.kmoPart;
     part.hidden = state === "ready" ? name !== readyPart : name !== state;
   }
   if (state !== "ready") for (const key of ANSWER_KEYS) delete result.dataset[key];
+}
+
+/** An amount the rules read with doubt: the question and its fix, no verdict on that reading. */
+export function showDoubt(result, response, doubt) {
+  setState(result, "ready", "doubt");
+  for (const key of ANSWER_KEYS) delete result.dataset[key];
+  out(result, "doubt").textContent = String(doubt.message || "");
+  offerFix(result.querySelector('[data-kmo-part="doubt"] [data-kmo-fix]'), doubt);
+}
+
+/** No size chosen: the amount for each size (response.by_size), with the size question here. */
+export function showSizes(result, response) {
+  setState(result, "ready", "sizes");
+  for (const key of ANSWER_KEYS) delete result.dataset[key];
+  result.dataset.ok = "false";
+  result.dataset.errors = (Array.isArray(response.errors) ? response.errors : []).map((error) => String(error.field || "")).join(" ");
+  out(result, "by-size").textContent = String(response.by_size.headline || "");
 }
 
 /** An answer that could not be computed: the list of what to fix, each a link to its field. */
@@ -104,8 +124,12 @@ export class Announcer {
   }
 }
 
-/** The sentence a screen reader hears for an answer: the headline, or what is missing. */
+/** The sentence a screen reader hears for an answer: the doubt, the headline (per size without
+ * one), or what is missing. */
 export function spoken(response) {
+  const doubt = firstDoubt(response);
+  if (doubt) return String(doubt.message || "");
+  if (response && response.ok !== true && response.by_size) return String(response.by_size.headline || "");
   if (!response || response.ok !== true) {
     const first = response && Array.isArray(response.errors) && response.errors[0];
     return `Nog niet volledig. ${first ? String(first.message || "") : ""}`;

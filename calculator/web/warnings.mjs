@@ -1,6 +1,7 @@
-// The rules' warnings about an amount (response.warnings: "Bedoel je € 12.000? …" with the
-// suggested text), each under its field with a button that puts the suggestion in the field.
-// The box is made here, so the rows the visitor adds get one too; all of it is text.
+// The rules' warnings about an amount (response.warnings: "We lezen € 12,00. Bedoel je € 1.200?"
+// with the suggested text), each under its field with a button that puts the suggestion in the
+// field. The box is made here, so the rows the visitor adds get one too; all of it is text. While a
+// warning is open the panel and the bar ask it too (firstDoubt), and give no verdict.
 
 import { describe } from "./dom.mjs";
 import { fieldOfError } from "./fields.mjs";
@@ -16,17 +17,34 @@ function makeBox(name) {
   const fix = document.createElement("button");
   fix.type = "button";
   fix.className = "md-button kmo-button";
-  fix.dataset.kmoFix = name;
   fix.textContent = FIX_LABEL;
   fix.setAttribute("aria-describedby", text.id);
   box.append(text, fix);
   return box;
 }
 
+/** The rules' amount warnings of a response: those about a field. */
+function doubts(response) {
+  return (Array.isArray(response && response.warnings) ? response.warnings : []).filter((warning) => warning && warning.field);
+}
+
+/** The first open amount warning, or null: while there is one, no verdict is shown. */
+export function firstDoubt(response) {
+  return doubts(response)[0] || null;
+}
+
+/** A fix button for a doubtful amount (hidden when there is none or it suggests nothing). */
+export function offerFix(button, doubt) {
+  const suggestion = doubt && typeof doubt.suggestion === "string" ? doubt.suggestion : "";
+  button.hidden = suggestion === "";
+  button.dataset.kmoFix = suggestion ? String(doubt.field || "") : "";
+  button.dataset.kmoSuggestion = suggestion;
+}
+
 /** Show the warnings of a response under their fields; remove those no longer there. */
 export function showFieldWarnings(form, response) {
   const warnings = new Map();
-  for (const warning of Array.isArray(response && response.warnings) ? response.warnings : []) {
+  for (const warning of doubts(response)) {
     const name = fieldOfError(warning.field);
     if (name && !warnings.has(name)) warnings.set(name, warning);
   }
@@ -46,18 +64,17 @@ export function showFieldWarnings(form, response) {
       field.append(box);
     }
     box.querySelector("p").textContent = String(warning.message || "");
-    const suggestion = typeof warning.suggestion === "string" ? warning.suggestion : "";
-    box.dataset.kmoSuggestion = suggestion;
-    box.querySelector("button").hidden = suggestion === "";
+    offerFix(box.querySelector("button"), warning);
     describe(control, `kmo-warning-${name}`, true);
   }
 }
 
-/** The field a fix button corrects, with the suggestion put in; null when there is nothing to do. */
+/** The field a fix button (offerFix) corrects, with the suggestion put in; null when there is
+ * nothing to do. The button names the warning's field as the rules do ("services[1].cost"). */
 export function applySuggestion(form, button) {
-  const box = button.closest("[data-kmo-warning-for]");
-  const control = box && form.focusTarget(box.dataset.kmoWarningFor);
-  if (!control || !box.dataset.kmoSuggestion) return null;
-  control.value = box.dataset.kmoSuggestion;
+  const name = fieldOfError(button.dataset.kmoFix);
+  const control = name && form.focusTarget(name);
+  if (!control || !button.dataset.kmoSuggestion) return null;
+  control.value = button.dataset.kmoSuggestion;
   return control;
 }

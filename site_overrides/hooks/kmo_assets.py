@@ -12,6 +12,8 @@ Adds to the site (as MkDocs File objects, so `mkdocs build` and `mkdocs serve` b
     assets/kmo/wheel.mjs              `export const WHEEL = {file, integrity}`: the wheel's file
                                       name and its Subresource Integrity string (sha256)
 
+and gives main.html the calculator's page modules to preload (kmo_preload, kmo_build/preload.py).
+
 The logic is in site_overrides/kmo_build (wheel, pyodide_core, integrity, site_files).
 """
 
@@ -25,6 +27,7 @@ from mkdocs.plugins import event_priority
 from site_overrides.kmo_build.build_warnings import warn
 from site_overrides.kmo_build.integrity import file_module
 from site_overrides.kmo_build.layout import PACKAGE_DIR, PYODIDE_FILES, PYODIDE_PREFIX, WEB_DIR, WEB_PREFIX, project_root
+from site_overrides.kmo_build.preload import page_modules
 from site_overrides.kmo_build.pyodide_core import make_lock, pyodide_dir, pyodide_version
 from site_overrides.kmo_build.site_files import add_file, publish_directory
 from site_overrides.kmo_build.wheel import build_wheel
@@ -55,6 +58,13 @@ def on_files(files, config):
     add_file(files, config, f"{WEB_PREFIX}/wheel.mjs", file_module("WHEEL", wheel, "the rules wheel"))
     log.debug("kmo_assets: %s as package %r with Pyodide %s", wheel.name, key, version)
     return files
+
+
+def on_page_context(context, page, config, nav):
+    """main.html preloads these modules on the calculator's page (kmo_preload)."""
+    if page.meta.get("kmo_rekenhulp"):
+        context["kmo_preload"] = page_modules(project_root(config) / WEB_DIR)
+    return context
 
 
 def on_serve(server, config, builder):

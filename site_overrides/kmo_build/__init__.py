@@ -19,6 +19,7 @@
     company          the company's own details shown on the pages (provider number)
     widgets          the kmo partials rendered with autoescaping
     csp              the Content-Security-Policy of the built pages
+    preload          the calculator's page modules main.html preloads
 
 Import it as `site_overrides.kmo_build` with the project root on sys.path: `python -m mkdocs`
 run from the project root (as `make` does) and pytest (pyproject's `pythonpath`) both have it.

@@ -139,7 +139,7 @@ def test_axe_on_every_state_of_the_answer(guarded_page, base_url):
     """The answer first: a yes, a no, an incomplete form and an amount warning, details open, on a phone too."""
     page = guarded_page
     found: dict[str, list[str]] = {}
-    base = "service=advies&theme=cybersecurity&date=2026-03-02"
+    base = "service=advies&theme=cybersecurity&date=2026-03-02&size=klein"
     for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
         page.set_viewport_size(viewport)
         where = f"{viewport['width']} px"

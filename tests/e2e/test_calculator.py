@@ -131,7 +131,8 @@ def request_from_values(values: dict[str, str], today: str) -> dict:
             request[key] = values[key]
     company: dict = {}
     if values.get("company", "size") == "size":
-        company["size"] = values.get("size") or SIZES[0]
+        if values.get("size"):  # no size is preselected
+            company["size"] = values["size"]
     else:
         for key in FIGURES:
             if values.get(key):
@@ -157,6 +158,8 @@ def request_from_values(values: dict[str, str], today: str) -> dict:
 
 
 def expected_attributes(response: dict) -> dict[str, str]:
+    if any(warning.get("field") for warning in response.get("warnings", [])):
+        return {"part": "doubt"}  # a doubtful amount: the question first, no verdict
     if not response.get("ok"):
         return {"ok": "false", "errors": " ".join(e["field"] for e in response.get("errors", []))}
     return {
@@ -216,7 +219,7 @@ def fill_form(page, values: dict[str, str]) -> None:
     mode = values.get("company", "size")
     page.check(f"input[name='company'][value='{mode}']")
     if mode == "size":
-        page.select_option("#kmo-size", values.get("size") or SIZES[0])
+        page.select_option("#kmo-size", values.get("size") or "")
     else:
         for key in FIGURES:
             page.fill(f"#kmo-{key}", values.get(key, ""))
@@ -333,7 +336,7 @@ def test_url_restores_form_and_result_and_prints_one_page(guarded_page, base_url
     expect(page.locator("[data-kmo-details='result']")).to_have_js_property("open", False)
     expect(page.locator("[data-kmo-out='reasons'] li").first).to_be_attached()
     open_result_details(page)
-    expect(page.locator("[data-kmo-out='support']")).to_have_text(re.compile(r"^\s*€\s\d{1,3}(\.\d{3})*,\d{2}\s*$"))
+    expect(page.locator("[data-kmo-out='support']")).to_have_text(re.compile(r"^\s*€\s\d{1,3}(\.\d{3})*(,\d{2})?\s*$"))
 
     # A training: ECX does not give it, the hand-off points to VLAIO instead of asking ECX for an offer.
     expect(page.locator("[data-kmo-advice]")).to_be_hidden()
@@ -435,7 +438,7 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
     page.click("[data-kmo-add='partner']")
     page.click("[data-kmo-add='linked']")
     unlabeled = page.evaluate(
-        """() => [...document.querySelectorAll('#kmo-form input, #kmo-form select')]
+        """() => [...document.querySelectorAll('#kmo-form input:not([type=hidden]), #kmo-form select')]
               .filter((e) => !e.labels || e.labels.length === 0 || !e.labels[0].textContent.trim())
               .map((e) => e.name || e.outerHTML)"""
     )
@@ -448,7 +451,7 @@ def test_belgian_numbers_typed_and_errors_next_to_fields(guarded_page, base_url)
 def test_keyboard_only(guarded_page, base_url):
     """Through the form by keyboard alone, what is bought first, on to the answer and its details."""
     page = guarded_page
-    page.goto(base_url + "/rekenhulp/?date=2026-03-02")
+    page.goto(base_url + "/rekenhulp/?date=2026-03-02&size=klein")  # no size is preselected: the link gives it
     result_attributes(page)
     page.evaluate("() => { window.__marker = 'kept'; document.activeElement && document.activeElement.blur(); }")
 
@@ -603,7 +606,7 @@ def test_instant_navigation_reuses_one_worker(built_site, serve_directory, brows
 def test_under_a_sub_path(guarded_page, built_site, serve_directory):
     page = guarded_page
     with serve_directory(built_site, prefix="/kmo-site/") as url:
-        page.goto(url + "rekenhulp/?service=opleiding&theme=digitalisering&cost=1000&date=2026-03-02")
+        page.goto(url + "rekenhulp/?service=opleiding&theme=digitalisering&cost=1000&date=2026-03-02&size=klein")
         got = result_attributes(page)
         assert got["ok"] == "true"
         href = page.get_attribute("[data-kmo-advice]", "href")
@@ -632,7 +635,7 @@ def test_browser_files_decide_nothing_and_write_no_html():
 def test_results_follow_typing_without_a_pause(guarded_page, base_url):
     """A new result while the visitor keeps typing: no waiting for a pause before computing."""
     page = guarded_page
-    page.goto(base_url + "/rekenhulp/?service=opleiding&theme=innovatie&date=2026-03-02&cost=2000")
+    page.goto(base_url + "/rekenhulp/?service=opleiding&theme=innovatie&date=2026-03-02&cost=2000&size=klein")
     first = result_attributes(page)
     # Keystrokes every 60 ms, each changing the cost, until a result shows while still typing.
     seen = page.evaluate(
@@ -714,7 +717,8 @@ def load_answer(page, base_url, values: dict[str, str]) -> tuple[dict, dict]:
 
 
 def visible_text(page, selector: str) -> str:
-    return page.inner_text(selector).replace("\u00a0", " ")
+    # Amounts and dates hold no-break spaces, as the rules write them.
+    return page.inner_text(selector)
 
 
 def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_url):
@@ -735,7 +739,7 @@ def test_the_answer_panel_comes_first_and_holds_the_amounts(guarded_page, base_u
     next_items = page.locator("[data-kmo-out='next'] li").all_inner_texts()
     assert len(next_items) == len(answer["next"]) >= 1
     for index, (item, text) in enumerate(zip(answer["next"], next_items)):
-        assert item["message"] in text.replace("\u00a0", " ")
+        assert item["message"] in text
         if item.get("date_display"):
             bold = page.locator("[data-kmo-out='next'] li").nth(index).locator("strong")
             expect(bold).to_have_text(item["date_display"], use_inner_text=True)
@@ -764,7 +768,7 @@ def test_a_no_says_its_reason_once(guarded_page, base_url):
     assert visible_text(page, "[data-kmo-out='headline']").strip() == headline
     assert visible_text(page, "#kmo-result").count(headline) == 1
     assert page.locator("[data-kmo-out='next'] li").count() >= 1, "a no says what can be done"
-    assert visible_text(page, "[data-kmo-bar-text]").strip() == "Geen steun"
+    assert visible_text(page, "[data-kmo-bar-text]").strip() == headline
 
 
 @pytest.mark.parametrize(("date", "shown"), [("2021-09-13", True), ("2021-09-14", False), ("2026-03-02", False)])
@@ -774,10 +778,11 @@ def test_the_13_september_2021_note_only_for_that_date(guarded_page, base_url, d
     assert got["ok"] == "true"
     ready = page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent")
     trace = page.eval_on_selector("[data-kmo-details='result']", "e => e.textContent")
-    assert ("13 september 2021" in trace) is shown
-    assert ("13 september 2021" in ready) is shown
+    note = re.compile(r"13[ \u00a0]september[ \u00a0]2021")  # with or without no-break spaces
+    assert bool(note.search(trace)) is shown
+    assert bool(note.search(ready)) is shown
     if shown:
-        assert "13 september 2021" not in visible_text(page, "[data-kmo-out='headline']")
+        assert not note.search(visible_text(page, "[data-kmo-out='headline']"))
 
 
 def test_service_fields_come_before_company_fields(guarded_page, base_url):
@@ -811,11 +816,11 @@ def test_a_comma_before_three_digits_asks_and_corrects_in_one_tap(guarded_page, 
     result_attributes(page)
     warning = page.locator("[data-kmo-warning-for='cost']")
     warning.wait_for()
-    assert visible_text(page, "[data-kmo-warning-for='cost'] p").startswith("Bedoel je € 12.000?")
-    expect(page.locator("#kmo-cost")).to_have_attribute("aria-describedby", DESCRIBED_BY_WARNING)
+    expect(page.locator("[data-kmo-warning-for='cost'] p")).to_contain_text("Bedoel je €\u00a012.000?")
+    expect(page.locator("#kmo-cost")).to_have_attribute("aria-describedby", re.compile(r"(^|\s)kmo-warning-cost(\s|$)"))
     # The correction is the next stop for the keyboard, labelled, and described by the question.
     page.keyboard.press("Tab")
-    fix = page.locator("[data-kmo-fix='cost']")
+    fix = page.locator("[data-kmo-warning-for='cost'] [data-kmo-fix='cost']")
     assert page.evaluate("() => document.activeElement.dataset.kmoFix") == "cost"
     assert fix.inner_text().strip()
     expect(fix).to_have_attribute("aria-describedby", "kmo-warning-cost")
@@ -854,7 +859,7 @@ def test_one_size_line_for_a_public_share_of_25(guarded_page, base_url):
     open_result_details(page)
     assert visible_text(page, "[data-kmo-out='size']").strip() == expected["display"]["size"]
     sizes = {option["label"] for option in page.eval_on_selector_all(
-        "#kmo-size option", "os => os.map(o => ({label: o.textContent.trim()}))")}
+        "#kmo-size option[value]:not([value=''])", "os => os.map(o => ({label: o.textContent.trim()}))")}
     # No line of the result names a size the shown size line contradicts.
     text = visible_text(page, "#kmo-result [data-kmo-part='ready']")
     assert not [size for size in sizes if size.lower() in text.lower() and size != expected["display"]["size"]], text
@@ -894,7 +899,7 @@ def test_nothing_is_wider_than_a_phone_and_the_answer_bar_stays_in_view(browser,
         box, field = bar.bounding_box(), page.locator("#kmo-cost").bounding_box()
         assert box["y"] + box["height"] <= 844 + 0.5 and box["y"] >= field["y"] + field["height"], (box, field)
         expected = evaluate(request_from_values(CYBER, CYBER["date"]))
-        assert visible_text(page, "[data-kmo-bar-text]").strip() == f"Steun {expected['display']['support']} · zelf {expected['display']['own_share']}"
+        assert visible_text(page, "[data-kmo-bar-text]").strip() == expected["answer"]["headline"]
         # Never announced on its own: no live region, no status role; it links to the result.
         for attribute in ("aria-live", "role"):
             assert page.evaluate(f"() => !!document.querySelector('[data-kmo-bar]').closest('[{attribute}]')") is False

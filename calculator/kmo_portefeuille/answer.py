@@ -147,9 +147,12 @@ def _short(code: str, params: Parameters, request, response: dict) -> str:
     return CHECKLIST_SHORT[code]
 
 
-def _step(message: str, day: date | None = None) -> dict:
-    return {"date": day.isoformat() if day else None, "date_display": long_date(day) if day else None,
+def _step(message: str, day: date | None = None, code: str | None = None) -> dict:
+    """A next step; a deadline has a ``code`` ("aanvraag" | "eigen_bijdrage" | "afronding"), by which
+    the calendar (agenda.py) knows it without reading its words."""
+    step = {"date": day.isoformat() if day else None, "date_display": long_date(day) if day else None,
             "message": message}
+    return {**step, "code": code} if code else step
 
 
 def _deadlines(params: Parameters, on: date) -> list[dict]:
@@ -159,11 +162,11 @@ def _deadlines(params: Parameters, on: date) -> list[dict]:
     finish = date(on.year + int(terms["finish_by_end_of_year_after"]), 12, 31)
     return [
         _step(f"Dien je aanvraag online in, uiterlijk {terms['apply_within_days_after_start']} kalenderdagen na de "
-              "start van de dienst."),
+              "start van de dienst.", code="aanvraag"),
         _step(f"Stort je eigen bijdrage uiterlijk op {long_date(pay_by)}, volgens de instructies bij je aanvraag.",
-              pay_by),
+              pay_by, "eigen_bijdrage"),
         _step(f"Rond de dienst af uiterlijk op {long_date(finish)}. Geef daarna zelf de opdracht tot betaling, "
-              "anders verlies je de steun.", finish),
+              "anders verlies je de steun.", finish, "afronding"),
     ]
 
 

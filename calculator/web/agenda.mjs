@@ -2,7 +2,8 @@
 // the browser. The rules package writes the iCalendar text (kmo_portefeuille.calendar, asked of the
 // worker); this module offers it as a download, and as text to copy where a download is blocked.
 // Nothing leaves the browser. The button is offered when the answer has a step with a date and a
-// code (answer.next, a plan's per service): exactly the steps the calendar holds.
+// code (answer.next, a plan's per service): exactly the steps the calendar holds. The hand-off
+// (summary.mjs) names the same steps with their dates (deadlineLines).
 
 export const FILE_NAME = "kmo-portefeuille-termijnen.ics";
 export const MIME_TYPE = "text/calendar";
@@ -25,8 +26,28 @@ export function datedSteps(response) {
   });
 }
 
-/** The calendar file as a download: a Blob behind a link with a file name, clicked. */
-export function download(text, doc = document) {
+// The hand-off names each dated step in a few words (the contact page keeps the first 2,000
+// characters of the message: a plan's full sentences would push out the link to the simulation).
+const STEP_WORDS = {
+  aanvraag: "aanvraag indienen",
+  eigen_bijdrage: "eigen bijdrage storten",
+  afronding: "afronden en opdracht tot betaling geven",
+};
+
+/** One line per service with the dates of its steps, in the calendar's words: "Termijnen: eigen
+ *  bijdrage storten uiterlijk 1 april 2026, …", in a plan "Dienst 2: …". */
+export function deadlineLines(response) {
+  const byService = new Map();
+  for (const { service, step } of datedSteps(response)) {
+    const words = `${STEP_WORDS[step.code] || step.code} uiterlijk ${step.date_display}`;
+    byService.set(service, [...(byService.get(service) || []), words]);
+  }
+  return [...byService].map(([service, steps]) => `${service === null ? "Termijnen" : `Dienst ${service + 1}`}: ${steps.join(", ")}`);
+}
+
+/** The calendar file as a download: a Blob behind a link with a file name, clicked. `later(fn)`
+ *  runs fn once the download has started (tests run it at once). */
+export function download(text, doc = document, later = (fn) => setTimeout(fn, REVOKE_AFTER_MS)) {
   const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPE }));
   const link = doc.createElement("a");
   link.href = url;
@@ -35,7 +56,7 @@ export function download(text, doc = document) {
   doc.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  later(() => URL.revokeObjectURL(url));
 }
 
 /** Copy the text of a visible text area: the clipboard API, else the old command. */

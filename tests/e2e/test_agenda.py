@@ -114,11 +114,14 @@ def test_a_plan_across_two_years_downloads_every_service_s_dates(guarded_page, b
 
 def test_the_hand_off_names_the_same_dates(guarded_page, base_url):
     page = guarded_page
-    open_calculator(page, base_url, SINGLE)
+    open_calculator(page, base_url, PLAN)
     page.wait_for_function("() => new URL(document.querySelector('[data-kmo-advice]').href).searchParams"
-                           ".get('simulatie').includes('1 april 2026')")
+                           ".get('simulatie').includes('Dienst 3: eigen bijdrage storten uiterlijk')")
     handoff = urllib.parse.parse_qs(urllib.parse.urlsplit(page.get_attribute("[data-kmo-advice]", "href")).query)
-    assert "31 december 2027" in handoff["simulatie"][0]
+    lines = handoff["simulatie"][0].split("\n")
+    for index, row in enumerate(evaluate(PLAN_REQUEST)["services"]):
+        line = next(line for line in lines if line.startswith(f"Dienst {index + 1}: eigen bijdrage"))
+        assert all(step["date_display"] in line for step in row["answer"]["next"] if step["date"])
 
 
 def test_no_button_without_a_dated_step(guarded_page, base_url):

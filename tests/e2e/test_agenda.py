@@ -171,3 +171,14 @@ def test_by_keyboard_alone(guarded_page, base_url):
     assert outline not in ("none", "")
     found = download_events(page, press="Enter")
     assert [e.decoded("DTSTART") for e in found] == [date(2026, 4, 1), date(2027, 12, 31)]
+
+
+def test_the_printout_shows_the_dates_of_the_file_and_not_the_button(guarded_page, base_url):
+    page = guarded_page
+    open_calculator(page, base_url, PLAN)
+    days = [e.decoded("DTSTART") for e in download_events(page)]
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what printing does first
+    expect(page.locator("[data-kmo-agenda]")).to_be_hidden()
+    printed = page.inner_text("#kmo-result")
+    assert all(long_date(day) in printed for day in days)

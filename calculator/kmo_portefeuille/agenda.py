@@ -12,6 +12,7 @@ events instead of adding them twice.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from . import catalog
@@ -32,6 +33,7 @@ LINKING_S = ("ing", "heid")
 LINE_OCTETS = 75
 UID_DOMAIN = "ecx.be"
 PRODUCT = "-//ECX//kmo-portefeuille rekenhulp//NL"
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no line break may reach the URL property
 
 
 def calendar(request, address: str, parameters: Parameters | None = None, today: date | None = None,
@@ -46,6 +48,7 @@ def calendar_text(response: dict, address: str, parameters: Parameters | None = 
                   stamp: datetime | None = None) -> str | None:
     """The iCalendar text of a response of ``evaluate`` (single request or plan), or None."""
     params = parameters or load()
+    address = CONTROL.sub("", address)
     rows = response["services"] if "services" in response else [response]
     plan = "services" in response
     dtstamp = _utc(stamp or datetime.now(UTC))

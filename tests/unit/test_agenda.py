@@ -132,3 +132,16 @@ def test_commas_semicolons_backslashes_and_newlines_are_escaped():
     assert "Je simulatie: http://127.0.0.1/rekenhulp/?a=1\\;b=2\\,3\\\\4" in unfolded
     assert "1 april 2026\\, volgens" in unfolded
     assert f"Je simulatie: {address}" in str(events(text)[0]["DESCRIPTION"]).split("\n")
+
+
+def test_a_line_break_in_the_address_cannot_break_the_file():
+    found = events(ics(SINGLE, address="http://127.0.0.1/?a=1\r\nX-EVIL:1"))
+    assert str(found[0]["URL"]) == "http://127.0.0.1/?a=1X-EVIL:1"
+    assert "X-EVIL" not in found[0]
+
+
+def test_a_theme_of_more_than_one_word_is_named_after_the_service():
+    request = {**SINGLE, "date": "2025-06-02", "service": "opleiding", "theme": "financiele-geletterdheid",
+               "cost": "2.000"}
+    assert str(events(ics(request))[0]["SUMMARY"]) == \
+        "kmo-portefeuille: eigen bijdrage storten voor opleiding over financiële geletterdheid"

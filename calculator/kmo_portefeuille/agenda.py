@@ -1,12 +1,13 @@
-"""The deadlines of an answer as an iCalendar text (RFC 5545), for the visitor's own calendar.
+"""The dated steps of an answer as an iCalendar text (RFC 5545), for the visitor's own calendar.
 
-Each dated step of ``answer.next`` (a single request's, or every service's of a plan), known by its
-``code``, becomes one all-day event; a step without a date (apply within 14 days of the start) is a
-line in the description, never an invented date. The reminder to give the payment order is part of
-the finish-by event, as it is part of that step on the screen: the order follows the end of the
-service, whose date only the visitor knows, and a second event on the same day would only repeat
-the same alarm. The same service and step keep the same UID, so importing a plan again updates its
-events instead of adding them twice.
+Every step of ``answer.next`` with a date (a single request's, or every service's of a plan)
+becomes one all-day event, so the file holds exactly the dates the result shows; its ``code``
+(``"eigen_bijdrage"``, ``"afronding"``, …) gives the summary. A step without a date (apply within
+14 days of the start) is a line in the description, never an invented date. The reminder to give
+the payment order is part of the finish-by event, as it is part of that step on the screen: the
+order follows the end of the service, whose date only the visitor knows, and a second event on the
+same day would only repeat the same alarm. The same service and step keep the same UID, so
+importing a plan again updates its events instead of adding them twice.
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ from . import catalog
 from .contract import evaluate
 from .parameters import Parameters, load
 
-# What the event says, per step code ({what}: "cybersecurityadvies").
+# What the event says, per step code ({what}: "cybersecurityadvies"); another dated step says its
+# own message.
 SUMMARIES = {
     "aanvraag": "kmo-portefeuille: aanvraag indienen voor {what}",
     "eigen_bijdrage": "kmo-portefeuille: eigen bijdrage storten voor {what}",
     "afronding": "kmo-portefeuille: {what} afronden en opdracht tot betaling geven",
+    "nieuw_plafond": "kmo-portefeuille: je nieuwe jaarplafond begint",
 }
-# Alarms, in days before the date: a week for every step, and a day for the own share, whose term
-# is short.
-ALARM_DAYS = {"aanvraag": (7,), "eigen_bijdrage": (7, 1), "afronding": (7,)}
+# Alarms, in days before the date: a week, and for the own share, whose term is short, also a day.
+ALARM_DAYS = {"eigen_bijdrage": (7, 1)}
+ALARM_DEFAULT = (7,)
 # A Dutch compound takes a linking s after these endings: "digitaliseringsadvies".
 LINKING_S = ("ing", "heid")
 LINE_OCTETS = 75
@@ -46,19 +49,21 @@ def calendar(request, address: str, parameters: Parameters | None = None, today:
 
 def calendar_text(response: dict, address: str, parameters: Parameters | None = None,
                   stamp: datetime | None = None) -> str | None:
-    """The iCalendar text of a response of ``evaluate`` (single request or plan), or None."""
+    """The iCalendar text of a response of ``evaluate`` (single request or plan), or None when no
+    step has a date."""
     params = parameters or load()
     address = CONTROL.sub("", address)
-    rows = response["services"] if "services" in response else [response]
     plan = "services" in response
+    rows = response["services"] if plan else [response]
     dtstamp = _utc(stamp or datetime.now(UTC))
     events = []
     for index, row in enumerate(rows):
         steps = (row.get("answer") or {}).get("next") or []
-        dated = [step for step in steps if step.get("date") and step.get("code") in SUMMARIES]
         undated = [step["message"] for step in steps if not step.get("date")]
-        for step in dated:
-            events += _event(row, index, plan, step, undated, address, dtstamp, params)
+        for place, step in enumerate(steps):
+            if step.get("date"):
+                key = step.get("code") or f"stap{place + 1}"
+                events += _event(row, index, plan, step, key, undated, address, dtstamp, params)
     if not events:
         return None
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -66,24 +71,26 @@ def calendar_text(response: dict, address: str, parameters: Parameters | None = 
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _event(row: dict, index: int, plan: bool, step: dict, undated: list[str], address: str, dtstamp: str,
-           params: Parameters) -> list[str]:
+def _event(row: dict, index: int, plan: bool, step: dict, key: str, undated: list[str], address: str,
+           dtstamp: str, params: Parameters) -> list[str]:
     day = date.fromisoformat(step["date"])
-    summary = SUMMARIES[step["code"]].format(what=service_name(row, params))
+    summary = SUMMARIES[key].format(what=service_name(row, params)) if key in SUMMARIES \
+        else f"kmo-portefeuille: {step['message']}"
     display = row["display"]
     about = f"Dienst {index + 1} van je plan, aanvraagdatum {display['date']}." if plan \
         else f"Aanvraagdatum: {display['date']}."
-    description = [step["message"], about, f"Steun uit de kmo-portefeuille: {display['support']}",
-                   f"Je eigen deel, zonder btw: {display['own_share']}", *undated]
+    amounts = [f"Steun uit de kmo-portefeuille: {display['support']}",
+               f"Je eigen deel, zonder btw: {display['own_share']}"] if row.get("eligible") else []
+    description = [step["message"], about, *amounts, *undated]
     if address:
         description.append(f"Je simulatie: {address}")
-    lines = ["BEGIN:VEVENT", f"UID:{uid(row, index, step['code'])}", f"DTSTAMP:{dtstamp}",
+    lines = ["BEGIN:VEVENT", f"UID:{uid(row, index, key)}", f"DTSTAMP:{dtstamp}",
              f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
              f"SUMMARY:{escape(summary)}", f"DESCRIPTION:{escape(chr(10).join(description))}",
              "TRANSP:TRANSPARENT"]
     if address:
         lines.append(f"URL:{address}")
-    for days in ALARM_DAYS[step["code"]]:
+    for days in ALARM_DAYS.get(key, ALARM_DEFAULT):
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:-P{days}D", f"DESCRIPTION:{escape(summary)}",
                   "END:VALARM"]
     return lines + ["END:VEVENT"]

@@ -148,8 +148,8 @@ def _short(code: str, params: Parameters, request, response: dict) -> str:
 
 
 def _step(message: str, day: date | None = None, code: str | None = None) -> dict:
-    """A next step; a deadline has a ``code`` ("aanvraag" | "eigen_bijdrage" | "afronding"), by which
-    the calendar (agenda.py) knows it without reading its words."""
+    """A next step; the deadlines and the new cap's date have a ``code`` ("aanvraag" | "eigen_bijdrage"
+    | "afronding" | "nieuw_plafond"), by which the calendar (agenda.py) names them."""
     step = {"date": day.isoformat() if day else None, "date_display": long_date(day) if day else None,
             "message": message}
     return {**step, "code": code} if code else step
@@ -187,7 +187,7 @@ def _what_now(code: str, params: Parameters, request) -> list[dict]:
         steps.append(_step(f"Een {service} vanaf {amount(minimum)}, zonder btw, komt wel in aanmerking."))
     elif code == "plafond_bereikt":
         new_year = date(on.year + 1, 1, 1)
-        steps.append(_step(f"Op {long_date(new_year)} begint een nieuw jaarplafond.", new_year))
+        steps.append(_step(f"Op {long_date(new_year)} begint een nieuw jaarplafond.", new_year, "nieuw_plafond"))
     elif code == "grootte_groot":
         groups = params.entries("maatwerkbedrijf_size_groups")
         since = next((e.start for e in groups if e.value is not None and e.start <= on), None)

@@ -1,8 +1,8 @@
 // "Zet de termijnen in je agenda": the deadlines of the current answer as a calendar file, made in
 // the browser. The rules package writes the iCalendar text (kmo_portefeuille.calendar, asked of the
 // worker); this module offers it as a download, and as text to copy where a download is blocked.
-// Nothing leaves the browser. The button is offered when the answer has a step with a date and a
-// code (answer.next, a plan's per service): exactly the steps the calendar holds. The hand-off
+// Nothing leaves the browser. The button is offered when the answer has a step with a date
+// (answer.next, a plan's per service): the calendar holds one event for each. The hand-off
 // (summary.mjs) names the same steps with their dates (deadlineLines).
 
 export const FILE_NAME = "kmo-portefeuille-termijnen.ics";
@@ -14,20 +14,21 @@ const COPIED = "Gekopieerd.";
 const NOT_COPIED = "Kopiëren lukt niet: de tekst is geselecteerd, kopieer hem zelf.";
 const FAILED = "De termijnen konden niet gemaakt worden. Probeer het opnieuw.";
 
-/** The dated deadline steps of a response: [{service, step}], service the row index in a plan
- *  (null for a single request). The same steps the print, the hand-off and the calendar show. */
+/** The dated steps of a response: [{service, step}], service the row index in a plan (null for a
+ *  single request). The same steps the print, the hand-off and the calendar show. */
 export function datedSteps(response) {
   if (!response || response.ok !== true) return [];
   const rows = Array.isArray(response.services) ? response.services : [response];
   const plan = Array.isArray(response.services);
   return rows.flatMap((row, index) => {
     const next = row && row.answer && Array.isArray(row.answer.next) ? row.answer.next : [];
-    return next.filter((step) => step && step.date && step.code).map((step) => ({ service: plan ? index : null, step }));
+    return next.filter((step) => step && step.date).map((step) => ({ service: plan ? index : null, step }));
   });
 }
 
-// The hand-off names each dated step in a few words (the contact page keeps the first 2,000
-// characters of the message: a plan's full sentences would push out the link to the simulation).
+// The hand-off names each deadline in a few words (the contact page keeps the first 2,000
+// characters of the message: a plan's full sentences would push out the link to the simulation);
+// another dated step by its own message.
 const STEP_WORDS = {
   aanvraag: "aanvraag indienen",
   eigen_bijdrage: "eigen bijdrage storten",
@@ -39,7 +40,7 @@ const STEP_WORDS = {
 export function deadlineLines(response) {
   const byService = new Map();
   for (const { service, step } of datedSteps(response)) {
-    const words = `${STEP_WORDS[step.code] || step.code} uiterlijk ${step.date_display}`;
+    const words = step.code in STEP_WORDS ? `${STEP_WORDS[step.code]} uiterlijk ${step.date_display}` : String(step.message);
     byService.set(service, [...(byService.get(service) || []), words]);
   }
   return [...byService].map(([service, steps]) => `${service === null ? "Termijnen" : `Dienst ${service + 1}`}: ${steps.join(", ")}`);

@@ -65,15 +65,23 @@ def download_events(page, press=None) -> list:
     return icalendar.Calendar.from_ical(text).walk("VEVENT")
 
 
+def plain(text: str) -> str:
+    """A no-break space (in amounts and dates) as a space."""
+    return text.replace("\xa0", " ")
+
+
+def shown_date(day: date) -> str:
+    return plain(long_date(day))
+
+
 def result_text(page) -> str:
     """Everything the result holds, the closed details included (the printout opens them)."""
-    return page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent")
+    return plain(page.eval_on_selector("#kmo-result [data-kmo-part='ready']", "e => e.textContent"))
 
 
 def dated_steps(response) -> list[date]:
     rows = response.get("services", [response])
-    return sorted(date.fromisoformat(s["date"]) for row in rows for s in row["answer"]["next"] if s.get("code")
-                  and s["date"])
+    return sorted(date.fromisoformat(s["date"]) for row in rows for s in row["answer"]["next"] if s["date"])
 
 
 def axe_violations(page) -> list[str]:
@@ -90,13 +98,16 @@ def test_the_button_downloads_the_dates_the_result_shows(guarded_page, base_url)
     # Right under "Wat moet je nu doen".
     assert page.evaluate(f"""() => document.querySelector('[data-kmo-block="next"]')
         .compareDocumentPosition(document.querySelector('{BUTTON}')) & Node.DOCUMENT_POSITION_FOLLOWING""")
-    shown = page.locator("[data-kmo-out='next'] strong").all_inner_texts()
+    shown = [plain(text) for text in page.locator("[data-kmo-out='next'] strong").all_inner_texts()]
     found = download_events(page)
-    assert [long_date(e.decoded("DTSTART")) for e in found] == shown == ["1 april 2026", "31 december 2027"]
-    assert str(found[0]["SUMMARY"]) == "kmo-portefeuille: eigen bijdrage storten voor cybersecurityadvies"
+    assert [shown_date(e.decoded("DTSTART")) for e in found] == shown
+    assert {"1 april 2026", "31 december 2027"} <= set(shown)
+    summaries = {str(e["SUMMARY"]): e for e in found}
+    own_share = summaries["kmo-portefeuille: eigen bijdrage storten voor cybersecurityadvies"]
+    assert own_share.decoded("DTSTART") == date(2026, 4, 1)
     # The address of this very simulation.
-    assert f"Je simulatie: {base_url}/rekenhulp/?" in str(found[0]["DESCRIPTION"])
-    assert "cost=10.000" in str(found[0]["URL"]) and "size=klein" in str(found[0]["URL"])
+    assert f"Je simulatie: {base_url}/rekenhulp/?" in str(own_share["DESCRIPTION"])
+    assert "cost=10.000" in str(own_share["URL"]) and "size=klein" in str(own_share["URL"])
 
 
 def test_a_plan_across_two_years_downloads_every_service_s_dates(guarded_page, base_url):
@@ -108,8 +119,8 @@ def test_a_plan_across_two_years_downloads_every_service_s_dates(guarded_page, b
     assert days == dated_steps(evaluate(PLAN_REQUEST))
     assert {day.year for day in days} == {2026, 2027, 2028}
     text = result_text(page)
-    assert all(long_date(day) in text for day in days)
-    assert len({str(e["UID"]) for e in found}) == 6
+    assert all(shown_date(day) in text for day in days)
+    assert len({str(e["UID"]) for e in found}) == len(found)
 
 
 def test_the_hand_off_names_the_same_dates(guarded_page, base_url):
@@ -118,10 +129,10 @@ def test_the_hand_off_names_the_same_dates(guarded_page, base_url):
     page.wait_for_function("() => new URL(document.querySelector('[data-kmo-advice]').href).searchParams"
                            ".get('simulatie').includes('Dienst 3: eigen bijdrage storten uiterlijk')")
     handoff = urllib.parse.parse_qs(urllib.parse.urlsplit(page.get_attribute("[data-kmo-advice]", "href")).query)
-    lines = handoff["simulatie"][0].split("\n")
+    lines = plain(handoff["simulatie"][0]).split("\n")
     for index, row in enumerate(evaluate(PLAN_REQUEST)["services"]):
-        line = next(line for line in lines if line.startswith(f"Dienst {index + 1}: eigen bijdrage"))
-        assert all(step["date_display"] in line for step in row["answer"]["next"] if step["date"])
+        line = next(line for line in lines if line.startswith(f"Dienst {index + 1}: ") and "uiterlijk" in line)
+        assert all(plain(step["date_display"]) in line for step in row["answer"]["next"] if step["date"])
 
 
 def test_no_button_without_a_dated_step(guarded_page, base_url):
@@ -170,7 +181,7 @@ def test_by_keyboard_alone(guarded_page, base_url):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
     found = download_events(page, press="Enter")
-    assert [e.decoded("DTSTART") for e in found] == [date(2026, 4, 1), date(2027, 12, 31)]
+    assert {date(2026, 4, 1), date(2027, 12, 31)} <= {e.decoded("DTSTART") for e in found}
 
 
 def test_the_printout_shows_the_dates_of_the_file_and_not_the_button(guarded_page, base_url):
@@ -180,5 +191,5 @@ def test_the_printout_shows_the_dates_of_the_file_and_not_the_button(guarded_pag
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what printing does first
     expect(page.locator("[data-kmo-agenda]")).to_be_hidden()
-    printed = page.inner_text("#kmo-result")
-    assert all(long_date(day) in printed for day in days)
+    printed = plain(page.inner_text("#kmo-result"))
+    assert all(shown_date(day) in printed for day in days)

@@ -211,7 +211,7 @@ def test_a_reached_cap_says_when_the_next_one_starts():
     answer = run(**small(received="7.500"))["answer"]
     assert answer["headline"] == "Geen steun: je jaarplafond van € 7.500 voor 2026 is al op."
     assert answer["next"][0] == {"date": "2027-01-01", "date_display": "1 januari 2027",
-                                 "message": "Op 1 januari 2027 begint een nieuw jaarplafond."}
+                                 "message": "Op 1 januari 2027 begint een nieuw jaarplafond.", "code": "nieuw_plafond"}
 
 
 def test_a_capped_answer_says_the_rate_is_limited():

@@ -8,21 +8,21 @@ import { FILE_NAME, MIME_TYPE, datedSteps, deadlineLines, download } from "../..
 const APPLY = { date: null, date_display: null, message: "Dien je aanvraag online in, …", code: "aanvraag" };
 const PAY = { date: "2026-04-01", date_display: "1 april 2026", message: "Stort je eigen bijdrage …", code: "eigen_bijdrage" };
 const FINISH = { date: "2027-12-31", date_display: "31 december 2027", message: "Rond de dienst af …", code: "afronding" };
-// A reached cap: a date, but no deadline of this service.
-const NEW_CAP = { date: "2027-01-01", date_display: "1 januari 2027", message: "Op 1 januari 2027 begint …" };
+// A reached cap: the date of the new one.
+const NEW_CAP = { date: "2027-01-01", date_display: "1 januari 2027", message: "Op 1 januari 2027 begint een nieuw jaarplafond.", code: "nieuw_plafond" };
 
 const single = (next) => ({ ok: true, answer: { next } });
 
-test("a single request's dated deadline steps, without the undated one", () => {
+test("a single request's dated steps, without the undated one", () => {
   assert.deepEqual(datedSteps(single([APPLY, PAY, FINISH])), [
     { service: null, step: PAY },
     { service: null, step: FINISH },
   ]);
 });
 
-test("no dated deadline: no steps (the button stays hidden)", () => {
+test("no dated step: none (the button stays hidden)", () => {
   assert.deepEqual(datedSteps(single([APPLY])), []);
-  assert.deepEqual(datedSteps(single([NEW_CAP])), []);
+  assert.deepEqual(datedSteps(single([{ ...APPLY, code: undefined }])), []);
   assert.deepEqual(datedSteps({ ok: false, errors: [] }), []);
   assert.deepEqual(datedSteps(null), []);
 });
@@ -32,10 +32,12 @@ test("a plan's steps per service, by the service's place in the plan", () => {
   assert.deepEqual(datedSteps(plan).map(({ service, step }) => [service, step.date]), [
     [0, "2026-04-01"],
     [0, "2027-12-31"],
+    [1, "2027-01-01"],
     [2, "2026-04-01"],
   ]);
   assert.deepEqual(deadlineLines(plan), [
     "Dienst 1: eigen bijdrage storten uiterlijk 1 april 2026, afronden en opdracht tot betaling geven uiterlijk 31 december 2027",
+    "Dienst 2: Op 1 januari 2027 begint een nieuw jaarplafond.",
     "Dienst 3: eigen bijdrage storten uiterlijk 1 april 2026",
   ]);
 });

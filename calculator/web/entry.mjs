@@ -1,7 +1,8 @@
 // The Python side of the worker: the one function every request goes through, JSON text in and
-// out, and the one that gives a request's deadlines as a calendar. The worker runs this source when it starts Pyodide itself; the build runs it before it
-// takes the memory snapshot (calculator/snapshot/make_snapshot.mjs), so a restored snapshot has
-// the function, the imported rules and the loaded parameters ready.
+// out, and the one that gives a request's dated steps as a calendar. The worker runs this source
+// when it starts Pyodide itself; the build runs it before it takes the memory snapshot
+// (calculator/snapshot/make_snapshot.mjs), so a restored snapshot has both functions, the
+// imported rules and the loaded parameters ready.
 
 export const ENTRY_NAME = "_kmo_evaluate";
 // The calendar of a request's deadlines (kmo_portefeuille.calendar): iCalendar text, or None.

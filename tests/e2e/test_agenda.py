@@ -193,3 +193,14 @@ def test_the_printout_shows_the_dates_of_the_file_and_not_the_button(guarded_pag
     expect(page.locator("[data-kmo-agenda]")).to_be_hidden()
     printed = plain(page.inner_text("#kmo-result"))
     assert all(shown_date(day) in printed for day in days)
+
+
+def test_the_normal_start_gives_the_same_file(page, base_url):
+    # Not guarded: the refused snapshot is logged as a console error, on purpose.
+    page.route("**/*.snapshot.gz", lambda route: route.fulfill(status=404, body="not found"))
+    wheel = []
+    page.context.on("request", lambda request: wheel.append(request.url) if request.url.endswith(".whl") else None)
+    open_calculator(page, base_url, SINGLE)
+    assert wheel, "the normal start fetches the wheel"
+    found = download_events(page)
+    assert {date(2026, 4, 1), date(2027, 12, 31)} <= {e.decoded("DTSTART") for e in found}

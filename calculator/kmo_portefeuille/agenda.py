@@ -97,7 +97,7 @@ def _event(row: dict, index: int, plan: bool, step: dict, key: str, undated: lis
 
 
 def service_name(row: dict, params: Parameters) -> str:
-    """"cybersecurityadvies", "digitaliseringsopleiding"; "advies over een ander onderwerp" where the
+    """"cybersecurityadvies", "digitaliseringsopleiding"; "opleiding over financiële geletterdheid" where the
     theme's label is more than one word."""
     label = catalog.theme_labels(params, date.fromisoformat(row["date"])).get(row["theme"], row["theme"]).lower()
     if " " in label:

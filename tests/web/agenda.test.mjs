@@ -1,9 +1,12 @@
 // The agenda button's logic: which answers have dated steps (the button is hidden without), the
-// hand-off's lines with the same dates, and the download as a text/calendar Blob with its name.
+// hand-off's lines with the same dates, the download as a text/calendar Blob with its name, and the
+// runtime's calendar call to the worker.
 import assert from "node:assert/strict";
 import test from "node:test";
 
 import { FILE_NAME, MIME_TYPE, datedSteps, deadlineLines, download } from "../../calculator/web/agenda.mjs";
+import { createRuntime } from "../../calculator/web/runtime.mjs";
+import { manualTimers } from "./timers.mjs";
 
 const APPLY = { date: null, date_display: null, message: "Dien je aanvraag online in, …", code: "aanvraag" };
 const PAY = { date: "2026-04-01", date_display: "1 april 2026", message: "Stort je eigen bijdrage …", code: "eigen_bijdrage" };
@@ -75,4 +78,23 @@ test("the download: a text/calendar Blob behind a link named kmo-portefeuille-te
   assert.equal(MIME_TYPE, "text/calendar");
   assert.equal(await blobs[0].text(), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
   assert.deepEqual(revoked, ["blob:test/1"]);
+});
+
+test("the runtime asks the worker for the calendar by id, beside the answers", async () => {
+  const sent = [];
+  const worker = Object.assign(new EventTarget(), { postMessage: (data) => sent.push(data), terminate() {} });
+  const rt = createRuntime({ worker, timers: manualTimers(), stallMs: 1000 });
+  const say = (data) => worker.dispatchEvent(new MessageEvent("message", { data }));
+  say({ type: "ready", ms: 1 });
+  const text = rt.calendar({ cost: "1" }, "http://127.0.0.1/rekenhulp/?cost=1");
+  const none = rt.calendar({ cost: "" }, "http://127.0.0.1/rekenhulp/");
+  const answer = rt.call({ cost: "2" });
+  assert.deepEqual(sent[0], { id: sent[0].id, kind: "calendar", request: '{"cost":"1"}', address: "http://127.0.0.1/rekenhulp/?cost=1" });
+  assert.equal(sent[2].kind, undefined, "an answer is asked for as before");
+  say({ id: sent[2].id, response: '{"support":"2"}' });
+  say({ id: sent[1].id, calendar: null });
+  say({ id: sent[0].id, calendar: "BEGIN:VCALENDAR\r\n" });
+  assert.equal(await text, "BEGIN:VCALENDAR\r\n");
+  assert.equal(await none, null);
+  assert.deepEqual(await answer, { support: "2" });
 });

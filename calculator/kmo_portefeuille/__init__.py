@@ -3,6 +3,7 @@
 Standard library only, so the same package runs in CPython and in Pyodide.
 """
 
+from .agenda import calendar
 from .contract import evaluate
 
-__all__ = ["evaluate"]
+__all__ = ["calendar", "evaluate"]

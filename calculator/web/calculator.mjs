@@ -10,6 +10,7 @@
 // is missing.
 
 import { Address } from "./address.mjs";
+import { mountAgenda } from "./agenda.mjs";
 import { showAnswer } from "./answer.mjs";
 import { showBar } from "./bar.mjs";
 import { ASSUMED, MODE, PLAN, planName, planRowOf, queryFrom, requestFrom } from "./fields.mjs";
@@ -55,6 +56,9 @@ class Calculator {
     this.failure = null;
     this.focusAnswer = false;
     this.details = root.querySelector('#kmo-result [data-kmo-details="result"]');
+    // The calendar of the form as it is now, with the address of this simulation in its events.
+    this.agenda = mountAgenda(root, () =>
+      this.rt.calendar(requestFrom(this.lastState || this.inputs.state()), this.address.href(this.lastQuery)));
 
     // Done by link.mjs already, unless the page came by instant navigation.
     applyLink(this.inputs);
@@ -314,6 +318,7 @@ class Calculator {
       view.showInvalid(this.result, response, this.inputs);
     }
     this.result.dataset.rows = String(this.inputs.rowCounts()[PLAN]);
+    this.agenda.show(response);
     showBar(this.root, response);
     this.announce(view.spoken(response));
     // The address, the printout's inputs and the hand-off's text follow in the next task: the

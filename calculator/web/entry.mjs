@@ -1,9 +1,12 @@
 // The Python side of the worker: the one function every request goes through, JSON text in and
-// out. The worker runs this source when it starts Pyodide itself; the build runs it before it
-// takes the memory snapshot (calculator/snapshot/make_snapshot.mjs), so a restored snapshot has
-// the function, the imported rules and the loaded parameters ready.
+// out, and the one that gives a request's dated steps as a calendar. The worker runs this source
+// when it starts Pyodide itself; the build runs it before it takes the memory snapshot
+// (calculator/snapshot/make_snapshot.mjs), so a restored snapshot has both functions, the
+// imported rules and the loaded parameters ready.
 
 export const ENTRY_NAME = "_kmo_evaluate";
+// The calendar of a request's deadlines (kmo_portefeuille.calendar): iCalendar text, or None.
+export const CALENDAR_NAME = "_kmo_calendar";
 
 // A complete request. The build answers it before it takes the snapshot (so the parameters are
 // loaded); the worker repeats it after a restore to warm the interpreter up (worker.mjs). No date:
@@ -22,6 +25,9 @@ import kmo_portefeuille
 
 def ${ENTRY_NAME}(text):
     return json.dumps(kmo_portefeuille.evaluate(json.loads(text)), ensure_ascii=False)
+
+def ${CALENDAR_NAME}(text, address):
+    return kmo_portefeuille.calendar(json.loads(text), address)
 `;
 
 // What a restored snapshot gets as its standard library: an empty zip archive. Everything the

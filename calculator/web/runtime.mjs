@@ -9,7 +9,7 @@
 // Messages from the worker: {type: "progress", received, total, done}   bytes as the host serves
 //                           them (total 0: not known yet; done: every file is in)
 //                           {type: "ready", ms, timeline} | {type: "failed", message}
-//                           {id, response} | {id, error}
+//                           {id, response} | {id, calendar} | {id, error}
 
 import { takeWorker } from "./start.mjs";
 
@@ -36,7 +36,8 @@ function describe(error) {
  * The runtime: status ("loading" | "stalled" | "ready" | "failed"), progress {received, total},
  * message (why it failed), loadMs, ready (a promise: resolves when the worker is ready, rejects
  * when it failed; a stall leaves it pending), subscribe(listener) -> unsubscribe (listener(rt) on
- * every change), call(request) -> promise of the response.
+ * every change), call(request) -> promise of the response, calendar(request, address) -> promise
+ * of the iCalendar text of the request's deadlines (null when no step has a date).
  */
 export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACTOR * stallMs, timers = globalThis } = {}) {
   const listeners = new Set();
@@ -57,6 +58,7 @@ export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACT
       return () => listeners.delete(listener);
     },
     call,
+    calendar,
   };
   rt.ready.catch(() => {});
 
@@ -96,7 +98,8 @@ export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACT
     notify();
   };
 
-  function call(request, timeoutMs = stallMs) {
+  /** Post a message to the worker; `read(data)` gives the value of its answer. */
+  function post(message, read, timeoutMs) {
     return new Promise((resolve, reject) => {
       if (rt.status === "failed") {
         reject(new Error(rt.message));
@@ -107,11 +110,20 @@ export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACT
         pending.delete(id);
         reject(new Error("geen antwoord"));
       }, timeoutMs);
-      pending.set(id, { resolve, reject, timer });
-      // JSON text both ways: a string crosses to the worker and back in one copy, where a plan's
-      // answer as an object (some 70 kB of nested fields) costs a walk on each side.
-      worker.postMessage({ id, request: JSON.stringify(request ?? {}) });
+      pending.set(id, { resolve, reject, timer, read });
+      worker.postMessage({ id, ...message });
     });
+  }
+
+  function call(request, timeoutMs = stallMs) {
+    // JSON text both ways: a string crosses to the worker and back in one copy, where a plan's
+    // answer as an object (some 70 kB of nested fields) costs a walk on each side.
+    return post({ request: JSON.stringify(request ?? {}) }, (data) => JSON.parse(data.response), timeoutMs);
+  }
+
+  function calendar(request, address, timeoutMs = stallMs) {
+    const message = { kind: "calendar", request: JSON.stringify(request ?? {}), address: String(address ?? "") };
+    return post(message, (data) => (typeof data.calendar === "string" ? data.calendar : null), timeoutMs);
   }
 
   const onMessage = (event) => {
@@ -138,7 +150,7 @@ export function createRuntime({ worker, stallMs = STALL_MS, startMs = START_FACT
       if (data.error !== undefined) entry.reject(new Error(data.error));
       else {
         try {
-          entry.resolve(JSON.parse(data.response));
+          entry.resolve(entry.read(data));
         } catch {
           entry.reject(new Error("onleesbaar antwoord"));
         }

@@ -3,6 +3,7 @@
 // the date as the rules package wrote it (response.display.date, a plan's per service) once there
 // is an answer. A year plan lists every service.
 
+import { deadlineLines } from "./agenda.mjs";
 import { PLAN, PLAN_PARTS, assumedAnswer, planRowOf, rowCounts, rowOf } from "./fields.mjs";
 
 // The lines the contact message repeats, besides the answer (and every service of a plan).
@@ -90,6 +91,7 @@ export function adviceHref(base, lines, response, href) {
       parts.push(`Eigen deel: ${display.own_share}`);
     }
     if (response.answer && response.answer.headline) parts.push(String(response.answer.headline));
+    parts.push(...deadlineLines(response)); // the dates of the calendar file
   } else {
     parts.push("De simulatie is nog niet volledig ingevuld.");
   }

@@ -2,7 +2,10 @@
 // runs the kmo_portefeuille package. JSON text goes in and comes out; nothing is decided here.
 //
 // Messages from the page:   {id, request}          request: the JSON contract's request, as JSON text
+//                           {id, kind: "calendar", request, address}   its deadlines as a calendar
+//                             (address: the calculator with this simulation, named in the events)
 // Messages to the page:     {id, response}         response: what evaluate() returned, as JSON text
+//                           {id, calendar}         iCalendar text, or null when no step has a date
 //                           {id, error}            evaluating failed (should not happen)
 //                           {type: "progress", received, total, done}   bytes as served
 //                           {type: "ready", ms, timeline, start}   timeline: when each step ended
@@ -24,7 +27,7 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { chooseStart, probeCpu, SAMPLE } from "./choice.mjs";
 import { createDownloads } from "./downloads.mjs";
-import { EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE, WARM_UP } from "./entry.mjs";
+import { CALENDAR_NAME, EMPTY_STDLIB, ENTRY_NAME, ENTRY_SOURCE, WARM_UP } from "./entry.mjs";
 import { SIZES } from "./sizes.mjs";
 import { SNAPSHOT } from "./snapshot.mjs";
 import { STDLIB } from "./stdlib.mjs";
@@ -61,6 +64,14 @@ const OPTIONS = {
 
 function describe(error) {
   return String(error && error.message ? error.message : error);
+}
+
+/** The rules' two functions, as ENTRY_SOURCE defined them. */
+function entries(pyodide) {
+  const evaluate = pyodide.globals.get(ENTRY_NAME);
+  const calendar = pyodide.globals.get(CALENDAR_NAME);
+  if (!evaluate || !calendar) throw new Error(`${ENTRY_NAME} or ${CALENDAR_NAME} is missing`);
+  return { evaluate, calendar };
 }
 
 let failed = false;
@@ -117,10 +128,9 @@ async function restore() {
   const stdLibURL = URL.createObjectURL(new Blob([EMPTY_STDLIB], { type: "application/zip" }));
   try {
     const pyodide = await loadPyodide({ ...OPTIONS, _loadSnapshot: snapshot, stdLibURL });
-    const evaluate = pyodide.globals.get(ENTRY_NAME);
-    if (!evaluate) throw new Error(`${ENTRY_NAME} is not in the snapshot`);
+    const rules = entries(pyodide);
     mark("pyodide");
-    return evaluate;
+    return rules;
   } finally {
     URL.revokeObjectURL(stdLibURL);
   }
@@ -159,7 +169,7 @@ async function startFresh(stdlib) {
     throw new Error(`${MODULE} kon niet geladen worden: ${error}`);
   }
   mark("imported");
-  return pyodide.globals.get(ENTRY_NAME);
+  return entries(pyodide);
 }
 
 function warmUp(evaluate) {
@@ -198,9 +208,9 @@ async function choose() {
 async function start() {
   const attempts = [() => startFresh(STDLIB), () => startFresh(null)];
   if ((await choose()) === "snapshot") attempts.unshift(async () => {
-    const evaluate = await restore();
-    warmUp(evaluate);
-    return evaluate;
+    const rules = await restore();
+    warmUp(rules.evaluate);
+    return rules;
   });
   let last;
   for (const attempt of attempts) {
@@ -223,21 +233,26 @@ ready.then(
 );
 
 self.addEventListener("message", async (event) => {
-  const { id, request } = event.data || {};
+  const { id, kind, request, address } = event.data || {};
   if (id === undefined) return;
-  let evaluate;
+  let rules;
   try {
-    evaluate = await ready;
+    rules = await ready;
   } catch {
     return; // "failed" was already posted
   }
+  const text = typeof request === "string" ? request : "{}";
   try {
+    if (kind === "calendar") {
+      self.postMessage({ id, calendar: rules.calendar(text, String(address ?? "")) ?? null });
+      return;
+    }
     if (!timeline.request) mark("request");
-    const text = evaluate(typeof request === "string" ? request : "{}");
+    const answer = rules.evaluate(text);
     lastRequest = performance.now();
     if (!timeline.answered) mark("answered");
-    self.postMessage({ id, response: text });
+    self.postMessage({ id, response: answer });
   } catch (error) {
-    self.postMessage({ id, error: String(error && error.message ? error.message : error) });
+    self.postMessage({ id, error: describe(error) });
   }
 });

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.support.site_pages import LOAD_MS, settle, sitemap_paths
+from tests.support.site_pages import LOAD_MS, settle, sitemap_paths, table_paths
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -268,9 +268,11 @@ def test_generated_tables_fit_a_phone_and_can_be_scrolled_by_keyboard(guarded_pa
     is focusable and named, and one that is wider than its column (at any width) scrolls with the
     keyboard."""
     page = guarded_page
-    for width in (360, 1280):
+    pages = table_paths(built_site)
+    assert pages, "no page shows a generated table"
+    for width, path in ((width, path) for width in (360, 1280) for path in pages):
         page.set_viewport_size({"width": width, "height": 740})
-        page.goto(f"{base_url}/kmo-portefeuille/")
+        page.goto(f"{base_url}/{path}")
         page.wait_for_selector(".kmo-tabel .md-typeset__scrollwrap")
         page.evaluate("document.querySelectorAll('.kmo-tabel details').forEach((d) => { d.open = true; })")
         tables = page.locator(".kmo-tabel table")
@@ -289,7 +291,7 @@ def test_generated_tables_fit_a_phone_and_can_be_scrolled_by_keyboard(guarded_pa
                 assert_visible_focus(page, "a table")
                 page.keyboard.press("ArrowRight")
                 page.wait_for_function("(w) => w.scrollLeft > 0", arg=wrap.element_handle())
-        assert not axe_violations(page), f"axe at {width} px"
+        assert not axe_violations(page), f"axe at {width} px on /{path}"
 
 
 # --------------------------------------------------------------------------- small screens and zoom

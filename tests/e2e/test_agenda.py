@@ -127,7 +127,8 @@ def test_the_hand_off_names_the_same_dates(guarded_page, base_url):
     page = guarded_page
     open_calculator(page, base_url, PLAN)
     page.wait_for_function("() => new URL(document.querySelector('[data-kmo-advice]').href).searchParams"
-                           ".get('simulatie').includes('Dienst 3: eigen bijdrage storten uiterlijk')")
+                           ".get('simulatie').split('\\n').some((line) => line.startsWith('Dienst 3: ')"
+                           " && line.includes('eigen bijdrage storten uiterlijk'))")
     handoff = urllib.parse.parse_qs(urllib.parse.urlsplit(page.get_attribute("[data-kmo-advice]", "href")).query)
     lines = plain(handoff["simulatie"][0]).split("\n")
     for index, row in enumerate(evaluate(PLAN_REQUEST)["services"]):

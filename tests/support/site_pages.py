@@ -27,6 +27,14 @@ def sitemap_paths(built_site: Path) -> list[str]:
     return [loc[len(home):] for loc in locations]
 
 
+def table_paths(built_site: Path, name: str = "") -> list[str]:
+    """Site-relative paths of the built pages that show the generated table NAME (any, without one):
+    the tests follow a table to whichever page an editor put it on."""
+    marker = f"kmo-tabel--{name}" if name else "kmo-tabel--"
+    return [path for path in sitemap_paths(built_site)
+            if marker in (built_site / path / "index.html").read_text(encoding="utf-8")]
+
+
 def nav_paths(project: Path) -> list[str]:
     """Site-relative paths ("", "rekenhulp/", ...) of the pages in the menu (`nav` in mkdocs.yml)."""
     with open(project / "mkdocs.yml", encoding="utf-8") as handle:

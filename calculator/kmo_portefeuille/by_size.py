@@ -14,8 +14,8 @@ from .answer import amount
 from .money import plain
 from .parsing import is_blank
 from .request import FIGURE_LABELS
+from .validation import SIZES  # the sizes with their own rates: klein, middelgroot
 
-SIZES = ("klein", "middelgroot")
 LABELS = {"klein": "kleine onderneming", "middelgroot": "middelgrote onderneming"}
 
 
